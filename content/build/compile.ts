@@ -1,0 +1,108 @@
+/**
+ * @module Validates and compiles explainer files into prepared, hashed bodies.
+ *
+ * Pure (no file system): the CLI feeds it files, tests feed it broken ones. Every problem is
+ * reported as `path: field: message`, so an editor knows exactly what to fix.
+ */
+import { createHash } from 'node:crypto';
+import { ExplainerSchema, SLUG, LANG, type Explainer, type ExplainerIndex } from '../schema.ts';
+import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
+import { buildOpenApi } from './openapi.ts';
+
+/** A content file as read from disk: its path relative to the project, and its text. */
+export interface ContentFile {
+  path: string;
+  text: string;
+}
+
+export type CompileResult = { ok: true; content: CompiledContent } | { ok: false; errors: string[] };
+
+/** Strong ETag of a body: a quoted, truncated SHA-256 (collisions are irrelevant at this size). */
+export function strongEtag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+export function prepare(value: unknown): Prepared {
+  const body = JSON.stringify(value);
+  return { body, etag: strongEtag(body) };
+}
+
+/** `keyFacts[2].sources[0]` from zod's path array. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+      '',
+    ) || '(document)'
+  );
+}
+
+/** Where a file must live: `content/<id>/<lang>.json`. */
+const FILE_PATH = /(?:^|\/)content\/([^/]+)\/([^/]+)\.json$/;
+
+function compileFile(file: ContentFile, errors: string[]): Explainer | undefined {
+  const where = FILE_PATH.exec(file.path);
+  if (!where) {
+    errors.push(`${file.path}: (file): content files must be named content/<explainer-id>/<lang>.json`);
+    return undefined;
+  }
+  const [, folderId = '', fileLang = ''] = where;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text);
+  } catch (err) {
+    errors.push(`${file.path}: (file): not valid JSON: ${(err as Error).message}`);
+    return undefined;
+  }
+  const parsed = ExplainerSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${file.path}: ${formatPath(issue.path)}: ${issue.message}`);
+    return undefined;
+  }
+  const doc = parsed.data;
+  if (!SLUG.test(folderId) || doc.id !== folderId)
+    errors.push(`${file.path}: id: "${doc.id}" must match its folder name "${folderId}"`);
+  if (!LANG.test(fileLang) || doc.lang !== fileLang)
+    errors.push(`${file.path}: lang: "${doc.lang}" must match its file name "${fileLang}.json"`);
+  return doc;
+}
+
+/**
+ * Validates every file and compiles the catalogue.
+ *
+ * @example
+ * const result = compileContent([{ path: 'content/x/en.json', text }]);
+ * if (!result.ok) console.error(result.errors.join('\n'));
+ */
+export function compileContent(files: readonly ContentFile[]): CompileResult {
+  const errors: string[] = [];
+  const explainers: Record<string, CompiledExplainer> = {};
+  // Sorted so that the build is reproducible and the default language is stable.
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const doc = compileFile(file, errors);
+    if (!doc) continue;
+    const entry = (explainers[doc.id] ??= { defaultLang: doc.lang, langs: {} });
+    if (doc.lang === 'en') entry.defaultLang = 'en';
+    entry.langs[doc.lang] = { ...prepare(doc), data: doc };
+  }
+  if (files.length === 0) errors.push('content: (catalogue): no content files found');
+  if (errors.length > 0) return { ok: false, errors };
+
+  const index: ExplainerIndex = {
+    explainers: Object.entries(explainers)
+      .map(([id, e]) => {
+        const doc = e.langs[e.defaultLang]!.data;
+        return {
+          id,
+          title: doc.title,
+          summary: doc.summary,
+          updatedAt: doc.updatedAt,
+          lang: e.defaultLang,
+          languages: Object.keys(e.langs),
+          url: `/v1/explainers/${id}`,
+        };
+      })
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)),
+  };
+  return { ok: true, content: { explainers, index: prepare(index), openapi: prepare(buildOpenApi()) } };
+}

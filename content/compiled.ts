@@ -1,0 +1,30 @@
+/**
+ * @module The shape of compiled content: what the content build hands the Worker.
+ *
+ * Bodies are serialized and hashed once at build time, so the Worker serves prepared bytes
+ * and never parses or hashes content per request.
+ */
+import type { Explainer } from './schema.ts';
+
+/** A response body prepared at build time, with its strong ETag. */
+export interface Prepared {
+  body: string;
+  etag: string;
+}
+
+/** One language of one explainer: the document (for server rendering) and its JSON bytes. */
+export interface CompiledDocument extends Prepared {
+  data: Explainer;
+}
+
+export interface CompiledExplainer {
+  /** The language served when a request names none: the first in the catalogue's order. */
+  defaultLang: string;
+  langs: Record<string, CompiledDocument>;
+}
+
+export interface CompiledContent {
+  explainers: Record<string, CompiledExplainer>;
+  index: Prepared;
+  openapi: Prepared;
+}

@@ -1,0 +1,196 @@
+/**
+ * @module The one schema for explainer content.
+ *
+ * It is the single source of truth three times over: the content build validates every file
+ * with it, the TypeScript types are inferred from it (`z.input` is what editors write,
+ * `z.output` is what the API serves), and the OpenAPI description is generated from it.
+ * The widget imports only its types.
+ */
+import { z } from 'zod';
+import { parseInline, isHttpsUrl, type Inline } from './inline.ts';
+import { SLUG, LANG } from './patterns.ts';
+
+export { SLUG, LANG };
+
+const Slug = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, hyphens)');
+/** A calendar date, or a month or year where the source shows no day. */
+const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const IsoDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
+const HttpsUrl = z.string().refine(isHttpsUrl, 'must be an absolute https: URL');
+const SourceIds = z.array(Slug).min(1, 'must cite at least one source id');
+
+const InlineSchema: z.ZodType<Inline, Inline> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('em'), text: z.string() }),
+  z.object({ type: z.literal('link'), text: z.string(), href: z.string() }),
+  z.object({ type: z.literal('cite'), source: z.string() }),
+]);
+
+/** Authored as a string with light markup; served as typed inline runs (never HTML). */
+const RichText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .transform((text, ctx) => {
+      const parsed = parseInline(text);
+      if (parsed.ok) return parsed.value;
+      ctx.issues.push({ code: 'custom', message: parsed.error, input: text });
+      return z.NEVER;
+    })
+    .pipe(z.array(InlineSchema));
+
+const PlainText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const SourceSchema = z.strictObject({
+  id: Slug,
+  title: PlainText(200),
+  publisher: PlainText(100),
+  url: HttpsUrl,
+  date: PartialDate,
+  /** Why `date` is not a publication date, where the page shows none (e.g. "date of the event"). */
+  dateNote: PlainText(120).optional(),
+});
+
+export const KeyFactSchema = z.strictObject({ text: RichText(280), sources: SourceIds });
+
+export const CardSchema = z.strictObject({
+  id: Slug,
+  title: PlainText(80),
+  summary: PlainText(180),
+  /** The date the card's facts are valid for ("as of …"). */
+  asOf: IsoDate,
+  body: z.array(RichText(700)).min(1, 'must have at least one paragraph'),
+  sources: SourceIds,
+});
+
+export const TimelineEventSchema = z.strictObject({
+  date: PartialDate,
+  text: RichText(280),
+  sources: SourceIds,
+});
+
+export const CorrectionSchema = z.strictObject({ text: RichText(400), sources: z.array(Slug) });
+
+export const ArticleSchema = z.strictObject({
+  title: PlainText(200),
+  publisher: PlainText(100),
+  date: IsoDate,
+});
+
+const ExplainerShape = z.strictObject({
+  id: Slug,
+  lang: z.string().regex(LANG, 'must be a language tag such as "en" or "pt-BR"'),
+  title: PlainText(120),
+  summary: PlainText(240),
+  updatedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2024-08-19T12:00:00Z' }),
+  article: ArticleSchema,
+  keyFacts: z.array(KeyFactSchema).min(3, 'must have at least 3 key facts').max(8, 'must have at most 8 key facts'),
+  whyItMatters: z.strictObject({ body: z.array(RichText(700)).min(1), sources: SourceIds }),
+  background: z.array(CardSchema).min(1, 'must have at least one card'),
+  timeline: z.array(TimelineEventSchema).min(1, 'must have at least one event'),
+  sources: z.array(SourceSchema).min(1, 'must list at least one source'),
+  corrections: z.array(CorrectionSchema),
+});
+
+type Path = (string | number)[];
+
+/** Every citation (field lists and inline `[^id]` markers) with where it stands. */
+function citations(doc: z.output<typeof ExplainerShape>): { id: string; path: Path }[] {
+  const found: { id: string; path: Path }[] = [];
+  const cite = (ids: string[], path: Path) => ids.forEach((id, i) => found.push({ id, path: [...path, i] }));
+  const inline = (runs: Inline[], path: Path) =>
+    runs.forEach((r) => r.type === 'cite' && found.push({ id: r.source, path }));
+  doc.keyFacts.forEach(
+    (f, i) => (cite(f.sources, ['keyFacts', i, 'sources']), inline(f.text, ['keyFacts', i, 'text'])),
+  );
+  cite(doc.whyItMatters.sources, ['whyItMatters', 'sources']);
+  doc.whyItMatters.body.forEach((p, j) => inline(p, ['whyItMatters', 'body', j]));
+  doc.background.forEach((c, i) => {
+    cite(c.sources, ['background', i, 'sources']);
+    c.body.forEach((p, j) => inline(p, ['background', i, 'body', j]));
+  });
+  doc.timeline.forEach(
+    (e, i) => (cite(e.sources, ['timeline', i, 'sources']), inline(e.text, ['timeline', i, 'text'])),
+  );
+  doc.corrections.forEach(
+    (c, i) => (cite(c.sources, ['corrections', i, 'sources']), inline(c.text, ['corrections', i, 'text'])),
+  );
+  return found;
+}
+
+function duplicates(ids: string[]): number[] {
+  return ids.flatMap((id, i) => (ids.indexOf(id) !== i ? [i] : []));
+}
+
+/** The explainer document: what editors write (input) and what the API serves (output). */
+export const ExplainerSchema = ExplainerShape.superRefine((doc, ctx) => {
+  const known = new Set(doc.sources.map((s) => s.id));
+  const cited = new Set<string>();
+  for (const { id, path } of citations(doc)) {
+    cited.add(id);
+    if (!known.has(id)) ctx.addIssue({ code: 'custom', path, message: `cites unknown source id "${id}"` });
+  }
+  doc.sources.forEach((s, i) => {
+    if (!cited.has(s.id))
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `source "${s.id}" is never cited` });
+  });
+  for (const i of duplicates(doc.sources.map((s) => s.id)))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sources', i, 'id'],
+      message: `duplicate source id "${doc.sources[i]?.id}"`,
+    });
+  for (const i of duplicates(doc.background.map((c) => c.id)))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['background', i, 'id'],
+      message: `duplicate card id "${doc.background[i]?.id}"`,
+    });
+  doc.timeline.forEach((e, i) => {
+    const prev = doc.timeline[i - 1];
+    if (prev && prev.date > e.date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline', i, 'date'],
+        message: `is earlier than the event before it (${prev.date})`,
+      });
+  });
+});
+
+/** One entry of the index (`GET /v1/explainers`). */
+export const IndexEntrySchema = z.object({
+  id: Slug,
+  title: z.string(),
+  summary: z.string(),
+  updatedAt: z.string(),
+  lang: z.string(),
+  languages: z.array(z.string()),
+  url: z.string(),
+});
+export const IndexSchema = z.object({ explainers: z.array(IndexEntrySchema) });
+
+/** RFC 9457 problem document. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+});
+
+export type ExplainerInput = z.input<typeof ExplainerSchema>;
+export type Explainer = z.output<typeof ExplainerSchema>;
+export type Source = Explainer['sources'][number];
+export type Card = Explainer['background'][number];
+export type KeyFact = Explainer['keyFacts'][number];
+export type TimelineEvent = Explainer['timeline'][number];
+export type Correction = Explainer['corrections'][number];
+export type IndexEntry = z.output<typeof IndexEntrySchema>;
+export type ExplainerIndex = z.output<typeof IndexSchema>;
+export type Problem = z.output<typeof ProblemSchema>;
+export type { Inline };

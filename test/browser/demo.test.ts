@@ -1,0 +1,159 @@
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, axeViolations, launch, rendered, watch } from './page.ts';
+
+let ctx: BrowserContext;
+beforeAll(async () => {
+  ctx = await launch();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('the demo page served by wrangler dev', () => {
+  it('renders the explainer where the script tag stands, inside an open shadow root', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    const where = await page.evaluate(() => {
+      const el = document.querySelector('news-explainer')!;
+      return {
+        afterScript: (el.previousElementSibling as HTMLScriptElement | null)?.dataset.explainer,
+        inArticle: !!el.closest('article.story'),
+        shadowMode: el.shadowRoot?.mode,
+        cards: el.shadowRoot?.querySelectorAll('details[data-card]').length,
+        facts: el.shadowRoot?.querySelectorAll('.nx-facts > li').length,
+      };
+    });
+    expect(where).toEqual({ afterScript: 'putin-baku-2024', inArticle: true, shadowMode: 'open', cards: 7, facts: 8 });
+    expect(problems).toEqual([]);
+  });
+
+  it('expands and collapses a card with the keyboard', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    const card = page.locator('news-explainer details[data-card="cop29"]');
+    const summary = card.locator('summary');
+    await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
+    await expect(card.locator('.nx-card-body').isVisible()).resolves.toBe(false);
+
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+    await expect(card.locator('.nx-card-body').isVisible()).resolves.toBe(true);
+    await expect(card.locator('.nx-card-body').innerText()).resolves.toContain('300 billion');
+
+    await page.keyboard.press('Space');
+    await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('reaches the cards by Tab alone', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    let reached = '';
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        const active = document.querySelector('news-explainer')?.shadowRoot?.activeElement;
+        return active?.localName === 'summary' ? (active.parentElement?.dataset.card ?? 'other') : '';
+      });
+    }
+    expect(reached).toBe('icc-warrant');
+  });
+
+  it('expands a card by mouse or touch', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    const card = page.locator('news-explainer details[data-card="nagorno-karabakh"]');
+    await card.locator('summary').click();
+    await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+  });
+
+  it('tells the host page when a card is toggled', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    const detail = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.addEventListener('news-explainer:toggle', (e) => resolve((e as CustomEvent).detail), { once: true }),
+        ),
+    );
+    await page.locator('news-explainer details[data-card="aliyevs"] summary').click();
+    await expect(detail).resolves.toEqual({ id: 'putin-baku-2024', card: 'aliyevs', open: true });
+  });
+
+  it('has no WCAG 2.2 AA violations, collapsed or expanded', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    expect(await axeViolations(page, 'news-explainer')).toEqual([]);
+    await page.evaluate(() =>
+      document
+        .querySelector('news-explainer')!
+        .shadowRoot!.querySelectorAll('details')
+        .forEach((d) => (d.open = true)),
+    );
+    expect(await axeViolations(page, 'news-explainer')).toEqual([]);
+  });
+
+  it('has no WCAG violations in dark mode either', async () => {
+    const dark = await launch({ colorScheme: 'dark' });
+    try {
+      const { page } = await watch(dark);
+      await page.goto(`${api}/explainers/putin-baku-2024?theme=dark`);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      expect(await axeViolations(page, '.nx')).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('fits a 320 px wide phone screen without horizontal scrolling', async () => {
+    const phone = await launch({ viewport: { width: 320, height: 640 } });
+    try {
+      const { page } = await watch(phone);
+      await page.goto(`${api}/`);
+      await rendered(page);
+      await page.evaluate(() =>
+        document
+          .querySelector('news-explainer')!
+          .shadowRoot!.querySelectorAll('details')
+          .forEach((d) => (d.open = true)),
+      );
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        widget: document.querySelector('news-explainer')!.getBoundingClientRect().right,
+      }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      expect(widths.widget).toBeLessThanOrEqual(widths.viewport);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('links every source over https, opening outside the page', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/`);
+    await rendered(page);
+    const links = await page.evaluate(() =>
+      [...document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('a')].map((a) => ({
+        href: a.href,
+        rel: a.rel,
+        target: a.target,
+      })),
+    );
+    expect(links.length).toBeGreaterThan(50);
+    for (const link of links)
+      expect(link).toMatchObject({
+        href: expect.stringMatching(/^https:\/\//),
+        rel: 'noopener noreferrer',
+        target: '_blank',
+      });
+  });
+});

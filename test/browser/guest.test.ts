@@ -1,0 +1,171 @@
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widget } from '../../worker/generated/widget.ts';
+import { api, axeViolations, host, launch, rendered, watch } from './page.ts';
+
+let ctx: BrowserContext;
+beforeAll(async () => {
+  ctx = await launch();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('the widget is a guest on a publisher page (another origin, strict CSP)', () => {
+  it('renders under a CSP without unsafe-inline, with no violations or errors', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${host}/hostile.html`);
+    await rendered(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("cannot be hidden or restyled by the host page's CSS", async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/hostile.html`);
+    await rendered(page);
+    const look = await page.evaluate(() => {
+      const el = document.querySelector('news-explainer')!;
+      const root = el.shadowRoot!;
+      const box = el.getBoundingClientRect();
+      const p = getComputedStyle(root.querySelector('.nx-summary')!);
+      const title = getComputedStyle(root.querySelector('h2')!);
+      const hostStyle = getComputedStyle(el);
+      return {
+        height: box.height,
+        display: hostStyle.display,
+        visibility: hostStyle.visibility,
+        opacity: hostStyle.opacity,
+        bodyFont: p.fontSize,
+        color: p.color,
+        transform: p.textTransform,
+        titleFont: title.fontSize,
+        cardDisplay: getComputedStyle(root.querySelector('details')!).display,
+      };
+    });
+    expect(look.height).toBeGreaterThan(300);
+    expect(look).toMatchObject({
+      display: 'block',
+      visibility: 'visible',
+      opacity: '1',
+      transform: 'none',
+      cardDisplay: 'block',
+    });
+    expect(look.bodyFont).toBe('17px');
+    expect(look.titleFont).toBe('22px');
+    expect(look.color).not.toBe('rgb(255, 0, 0)');
+    expect(look.color).not.toBe('rgb(255, 0, 255)');
+  });
+
+  it('defines one global and leaves no cookies or storage behind', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/iframe.html`); // a page without embed.js
+    const baseline = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    await page.goto(`${host}/hostile.html`);
+    await rendered(page);
+    const after = await page.evaluate(() => ({
+      globals: Object.getOwnPropertyNames(window),
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    }));
+    const added = after.globals.filter((k) => !baseline.includes(k));
+    expect(added).toEqual(['NewsExplainer']);
+    expect(await page.evaluate(() => typeof window.NewsExplainer?.mount)).toBe('function');
+    expect(after).toMatchObject({ cookie: '', local: 0, session: 0 });
+    expect((await ctx.cookies()).length).toBe(0);
+  });
+
+  it('renders every placeholder with one request, even with the script included twice', async () => {
+    const { page, problems, apiRequests } = await watch(ctx);
+    await page.goto(`${host}/placeholders.html`);
+    for (const id of ['one', 'two', 'three']) await rendered(page, `#${id} news-explainer`);
+    expect(apiRequests).toEqual([`${api}/v1/explainers/putin-baku-2024`]);
+    expect(await page.locator('news-explainer').count()).toBe(3);
+    expect(await page.locator('#three news-explainer .nx').getAttribute('data-theme')).toBe('dark');
+    expect(problems).toEqual([]);
+  });
+
+  it('matches a dark host page', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/dark.html`);
+    await rendered(page);
+    expect(await page.locator('news-explainer .nx').getAttribute('data-theme')).toBe('dark');
+    expect(await axeViolations(page, 'news-explainer')).toEqual([]);
+  });
+
+  it('works in a single-page app: elements and placeholders inserted after load', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${host}/blank.html`);
+    await page.waitForFunction(() => !!window.NewsExplainer);
+    await page.evaluate(() => {
+      const app = document.getElementById('app')!;
+      const el = document.createElement('news-explainer');
+      el.setAttribute('explainer', 'putin-baku-2024');
+      app.append(el);
+      const div = document.createElement('div');
+      div.id = 'later';
+      div.dataset.explainer = 'putin-baku-2024';
+      app.append(div);
+    });
+    await rendered(page, '#app > news-explainer');
+    await rendered(page, '#later news-explainer');
+    // A route change removes it; a new one renders again.
+    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+    await page.evaluate(() => {
+      const el = document.createElement('news-explainer');
+      el.setAttribute('explainer', 'putin-baku-2024');
+      document.getElementById('app')!.append(el);
+    });
+    await rendered(page, '#app > news-explainer');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the reader a message and a link when the API fails, without an uncaught error', async () => {
+    const failing = await launch();
+    try {
+      const { page, problems } = await watch(failing);
+      await failing.route('**/v1/explainers/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+      await page.goto(`${host}/hostile.html`);
+      const box = page.locator('news-explainer .nx-failed');
+      await box.waitFor({ timeout: 15_000 });
+      expect(await box.innerText()).toContain('could not be loaded');
+      expect(await box.locator('a').getAttribute('href')).toBe(`${api}/explainers/putin-baku-2024`);
+      expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+      expect(await axeViolations(page, 'news-explainer')).toEqual([]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('loads from the hashed URL with Subresource Integrity', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${host}/blank.html`);
+    await page.evaluate(
+      ({ src, integrity }) => {
+        const div = document.createElement('div');
+        div.id = 'pinned';
+        const s = document.createElement('script');
+        s.src = src;
+        s.integrity = integrity;
+        s.crossOrigin = 'anonymous';
+        s.dataset.explainer = 'putin-baku-2024';
+        div.append(s);
+        document.body.append(div);
+      },
+      { src: `${api}/v1/embed.${widget.hash}.js`, integrity: widget.integrity },
+    );
+    await rendered(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('renders in an iframe-only CMS from the server, with no script at all', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${host}/iframe.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.nx-facts').waitFor();
+    await frame.locator('details[data-card="cop29"] summary').click();
+    expect(await frame.locator('details[data-card="cop29"]').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await frame.locator('script').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * @module Chromium pages with everything a test needs to see: console errors, uncaught
+ * exceptions, CSP violations, and axe-core inside the widget's shadow root.
+ */
+import axe from 'axe-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from './chromium.ts';
+
+export const api = inject('api');
+export const host = inject('host');
+
+export async function launch(
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nx-chromium-')), {
+    executablePath: inject('chromium'),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1024, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'nx-xdg') },
+  });
+}
+
+export interface Watched {
+  page: Page;
+  /** Console errors, uncaught exceptions and CSP violations, in order. */
+  problems: string[];
+  /** URLs requested from our API's explainer endpoints. */
+  apiRequests: string[];
+}
+
+export async function watch(ctx: BrowserContext): Promise<Watched> {
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  const apiRequests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => r.url().includes('/v1/explainers/') && apiRequests.push(r.url()));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  return { page, problems, apiRequests };
+}
+
+/** Waits until the widget inside `selector` has rendered its key facts. */
+export async function rendered(page: Page, selector = 'news-explainer'): Promise<void> {
+  await page.locator(`${selector} .nx-facts`).first().waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** axe-core's WCAG 2.x A/AA violations inside `selector` (shadow roots included). */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  await page.evaluate(axe.source);
+  return page.evaluate(async (sel) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(sel, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }, selector);
+}

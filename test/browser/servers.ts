@@ -1,0 +1,131 @@
+/**
+ * @module The two origins of the browser suite: our Worker under `wrangler dev`, and a
+ * publisher's site on another port (so every embed is really cross-origin) serving the host
+ * pages in ./hosts with the headers a strict publisher would send.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const HOSTS = join(import.meta.dirname, 'hosts');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${ms} ms:\n${log()}`);
+}
+
+export interface Running {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `wrangler dev` on a free loopback port; stop() ends it (and its workerd) by its PID. */
+export async function startWrangler(): Promise<Running> {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const xdg = join(ROOT, '.cache', 'xdg');
+  mkdirSync(xdg, { recursive: true });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        XDG_CONFIG_HOME: xdg,
+        CI: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${origin}/healthz`, child, () => output, 90_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => (clearTimeout(force), resolve()));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * A publisher's site. Pages come from ./hosts with `{{API}}` replaced by our origin; each page
+ * is served with the CSP a strict publisher uses (no 'unsafe-inline' anywhere).
+ */
+export async function startHost(api: string): Promise<Running> {
+  const port = await freePort();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${api}`,
+    `connect-src ${api}`,
+    "style-src 'self'",
+    `frame-src ${api}`,
+    "img-src 'self' data:",
+  ].join('; ');
+  const types: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
+  const server: Server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'index.html';
+    const ext = name.split('.').pop() ?? '';
+    if (!/^[\w-]+\.(html|css|js)$/.test(name)) return void res.writeHead(404).end();
+    try {
+      const text = readFileSync(join(HOSTS, name), 'utf8').replaceAll('{{API}}', api);
+      res.writeHead(200, { 'Content-Type': `${types[ext]}; charset=utf-8`, 'Content-Security-Policy': csp });
+      res.end(text);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

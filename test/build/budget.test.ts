@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/** Every byte ships to every reader of every article: the widget has a hard budget. */
+const BUDGET_GZIP = 10 * 1024;
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('embed.js size budget', () => {
+  const code = readFileSync(join(ROOT, 'worker', 'generated', 'embed.js'));
+
+  it(`stays within ${BUDGET_GZIP} bytes gzipped`, () => {
+    const gzip = gzipSync(code, { level: 9 }).length;
+    const brotli = brotliCompressSync(code).length;
+    console.log(`embed.js: ${code.length} B raw, ${gzip} B gzip, ${brotli} B brotli (budget ${BUDGET_GZIP} B gzip)`);
+    expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP);
+  });
+
+  it('bundles no schema library and no development build of Preact', () => {
+    const text = code.toString('utf8');
+    expect(text).not.toMatch(/zod|ZodError/);
+    expect(text).not.toContain('preact/debug');
+  });
+});

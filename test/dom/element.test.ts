@@ -1,0 +1,164 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { content } from '../../worker/generated/content.ts';
+
+const DOC = content.explainers['putin-baku-2024']!.langs.en!;
+const ORIGIN = 'https://api.example';
+
+let fetchMock: ReturnType<typeof vi.fn>;
+let globalsBefore: Set<string>;
+
+beforeAll(async () => {
+  globalsBefore = new Set(Object.getOwnPropertyNames(window));
+  // embed.ts starts on import, exactly as the script does on a page.
+  await import('../../widget/embed.ts');
+});
+
+beforeEach(() => {
+  fetchMock = vi.fn(async (url: string) =>
+    url.includes('/v1/explainers/putin-baku-2024')
+      ? new Response(DOC.body, { status: 200, headers: { 'Content-Type': 'application/json' } })
+      : new Response('{"status":404}', { status: 404, headers: { 'Content-Type': 'application/problem+json' } }),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+function element(id: string, attrs: Record<string, string> = {}): HTMLElement {
+  const el = document.createElement('news-explainer');
+  el.setAttribute('explainer', id);
+  el.setAttribute('origin', ORIGIN);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+describe('the embed script', () => {
+  it('defines exactly one global, window.NewsExplainer', () => {
+    const added = Object.getOwnPropertyNames(window).filter((k) => !globalsBefore.has(k));
+    expect(added).toEqual(['NewsExplainer']);
+    expect(typeof window.NewsExplainer?.mount).toBe('function');
+    expect(customElements.get('news-explainer')).toBeDefined();
+  });
+
+  it('renders <div data-explainer> placeholders added after load (single-page apps)', async () => {
+    const div = document.createElement('div');
+    div.dataset.explainer = 'putin-baku-2024';
+    div.dataset.origin = ORIGIN;
+    document.body.append(div);
+    await settle();
+    const el = div.querySelector('news-explainer')!;
+    expect(el.getAttribute('explainer')).toBe('putin-baku-2024');
+    expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe(DOC.data.title);
+  });
+
+  it('mount() renders into any element', async () => {
+    const host = document.createElement('section');
+    document.body.append(host);
+    const el = window.NewsExplainer!.mount(host, { explainer: 'putin-baku-2024', origin: ORIGIN, theme: 'dark' });
+    await settle();
+    expect(el.shadowRoot?.querySelector('.nx')?.getAttribute('data-theme')).toBe('dark');
+  });
+});
+
+describe('<news-explainer>', () => {
+  it('uses an open shadow root', async () => {
+    const el = element('putin-baku-2024');
+    document.body.append(el);
+    await settle();
+    expect(el.shadowRoot).not.toBeNull();
+    expect(el.shadowRoot!.mode).toBe('open');
+  });
+
+  it('makes one request for several embeds of the same explainer', async () => {
+    // A fresh origin, so that no earlier test's response is reused.
+    const fresh = { origin: 'https://fresh.example' };
+    document.body.append(
+      element('putin-baku-2024', fresh),
+      element('putin-baku-2024', fresh),
+      element('putin-baku-2024', fresh),
+    );
+    await settle();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![0]).toBe('https://fresh.example/v1/explainers/putin-baku-2024');
+    for (const el of document.querySelectorAll('news-explainer'))
+      expect(el.shadowRoot?.querySelector('.nx-facts')).not.toBeNull();
+  });
+
+  it('fetches without credentials and without sending the page as referrer', async () => {
+    document.body.append(element('putin-baku-2024', { lang: 'en' }));
+    await settle();
+    const [url, init] = fetchMock.mock.calls.at(-1)! as [string, RequestInit];
+    expect(url).toBe(`${ORIGIN}/v1/explainers/putin-baku-2024?lang=en`);
+    expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+    expect(init.headers).toBeUndefined();
+  });
+
+  it('announces load and card toggles to the host page as DOM events', async () => {
+    const el = element('putin-baku-2024');
+    const loaded = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:load', (e) => resolve(e as CustomEvent)),
+    );
+    document.body.append(el);
+    expect((await loaded).detail).toMatchObject({ id: 'putin-baku-2024', lang: 'en' });
+  });
+
+  it('shows a readable fallback with a link when the API fails, and throws nothing', async () => {
+    const errors: unknown[] = [];
+    window.addEventListener('error', (e) => errors.push(e));
+    const el = element('missing-story');
+    const failed = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:error', (e) => resolve(e as CustomEvent)),
+    );
+    document.body.append(el);
+    expect((await failed).detail).toMatchObject({ id: 'missing-story', status: 404 });
+    await settle();
+    const root = el.shadowRoot!;
+    expect(root.textContent).toContain('could not be loaded');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe(`${ORIGIN}/explainers/missing-story`);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers "Try again" after a network error, and a retry really refetches', async () => {
+    fetchMock.mockImplementationOnce(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = element('putin-baku-2024', { lang: 'en-GB' });
+    document.body.append(el);
+    await settle();
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('button.nx-retry')!;
+    expect(retry.textContent).toBe('Try again');
+    retry.click();
+    await settle();
+    expect(el.shadowRoot!.querySelector('.nx-facts')).not.toBeNull();
+  });
+
+  it('rejects a malformed id without a request', async () => {
+    const el = element('../../etc/passwd');
+    document.body.append(el);
+    await settle();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(el.shadowRoot!.textContent).toContain('could not be loaded');
+  });
+
+  it('reloads when its explainer attribute changes', async () => {
+    const el = element('missing-story');
+    document.body.append(el);
+    await settle();
+    el.setAttribute('explainer', 'putin-baku-2024');
+    await settle();
+    expect(el.shadowRoot!.querySelector('h2')?.textContent).toBe(DOC.data.title);
+  });
+
+  it('sets no cookies and uses no storage', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    document.body.append(element('putin-baku-2024'));
+    await settle();
+    expect(document.cookie).toBe('');
+    expect(setItem).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,74 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { widget } from '../../worker/generated/widget.ts';
+
+const BASE = 'https://explainers.example';
+const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
+
+describe('GET /v1/embed.js', () => {
+  it('serves the widget as JavaScript, loadable cross-origin, with a short cache', async () => {
+    const res = await get('/v1/embed.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Cache-Control')).toMatch(/max-age=300\b/);
+    expect(res.headers.get('Cache-Control')).not.toContain('immutable');
+    expect(await res.text()).toBe(widget.code);
+  });
+
+  it('names the immutable hashed URL and its SRI integrity', async () => {
+    const res = await get('/v1/embed.js');
+    expect(res.headers.get('Link')).toBe(`</v1/embed.${widget.hash}.js>; rel="canonical"`);
+    expect(res.headers.get('X-Embed-Integrity')).toBe(widget.integrity);
+  });
+
+  it('serves the hashed URL as immutable, with an SRI hash that matches the bytes', async () => {
+    const res = await get(`/v1/embed.${widget.hash}.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toContain('immutable');
+    const bytes = await res.arrayBuffer();
+    const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))));
+    expect(`sha384-${digest}`).toBe(widget.integrity);
+  });
+
+  it('404s a hash that is not the current build', async () => {
+    const res = await get('/v1/embed.0123456789abcdef.js');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+  });
+
+  it('revalidates with 304', async () => {
+    const res = await get('/v1/embed.js', { headers: { 'If-None-Match': widget.etag } });
+    expect(res.status).toBe(304);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  });
+});
+
+describe('GET /v1/openapi.json', () => {
+  it('describes the API with schemas generated from the content schema', async () => {
+    const res = await get('/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/explainers', '/v1/explainers/{id}', '/v1/embed.js']),
+    );
+    expect(Object.keys(doc.components.schemas.Explainer?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'keyFacts', 'background', 'timeline', 'sources', 'corrections']),
+    );
+  });
+});
+
+describe('GET /healthz', () => {
+  it('reports ok without caching', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(await res.json()).toMatchObject({ status: 'ok', explainers: 1, widget: widget.hash });
+  });
+});

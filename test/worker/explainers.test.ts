@@ -1,0 +1,157 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+
+const BASE = 'https://explainers.example';
+const ID = 'putin-baku-2024';
+const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
+
+describe('GET /v1/explainers (index)', () => {
+  it('lists the explainers with cache, ETag and CORS headers', async () => {
+    const res = await get('/v1/explainers');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    expect(res.headers.get('ETag')).toMatch(/^"[\w-]{20,}"$/);
+    expect(res.headers.get('Cache-Control')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+/);
+    expect(res.headers.get('Cache-Control')).toMatch(/stale-while-revalidate=\d+/);
+    const body = (await res.json()) as { explainers: { id: string; url: string; languages: string[] }[] };
+    expect(body.explainers.map((e) => e.id)).toContain(ID);
+    expect(body.explainers.find((e) => e.id === ID)).toMatchObject({ url: `/v1/explainers/${ID}`, languages: ['en'] });
+  });
+
+  it('returns 304 with CORS and cache headers when the ETag matches', async () => {
+    const etag = (await get('/v1/explainers')).headers.get('ETag')!;
+    const res = await get('/v1/explainers', {
+      headers: { 'If-None-Match': etag, Origin: 'https://publisher.example' },
+    });
+    expect(res.status).toBe(304);
+    expect(await res.text()).toBe('');
+    expect(res.headers.get('ETag')).toBe(etag);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Cache-Control')).toContain('s-maxage');
+  });
+});
+
+describe('GET /v1/explainers/:id', () => {
+  it('returns the whole explainer as JSON', async () => {
+    const res = await get(`/v1/explainers/${ID}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Language')).toBe('en');
+    const doc = (await res.json()) as Record<string, unknown>;
+    for (const key of [
+      'id',
+      'lang',
+      'title',
+      'summary',
+      'updatedAt',
+      'article',
+      'keyFacts',
+      'whyItMatters',
+      'background',
+      'timeline',
+      'sources',
+      'corrections',
+    ])
+      expect(doc, key).toHaveProperty(key);
+    expect(doc.id).toBe(ID);
+    expect(Date.parse(doc.updatedAt as string)).not.toBeNaN();
+  });
+
+  it('serves the same bytes and ETag every time (prepared at build time)', async () => {
+    const [a, b] = await Promise.all([get(`/v1/explainers/${ID}`), get(`/v1/explainers/${ID}?lang=en`)]);
+    expect(a.headers.get('ETag')).toBe(b.headers.get('ETag'));
+    expect(await a.text()).toBe(await b.text());
+  });
+
+  it('returns 304 with CORS headers for a matching ETag, also in a list and as a weak tag', async () => {
+    const etag = (await get(`/v1/explainers/${ID}`)).headers.get('ETag')!;
+    for (const inm of [etag, `"other", ${etag}`, `W/${etag}`, '*']) {
+      const res = await get(`/v1/explainers/${ID}`, { headers: { 'If-None-Match': inm } });
+      expect(res.status, inm).toBe(304);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(res.headers.get('ETag')).toBe(etag);
+    }
+  });
+
+  it('returns 200 when the ETag does not match', async () => {
+    const res = await get(`/v1/explainers/${ID}`, { headers: { 'If-None-Match': '"stale"' } });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await get(`/v1/explainers/${ID}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('ETag')).toMatch(/^"/);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await res.text()).toBe('');
+  });
+});
+
+describe('errors are problem documents', () => {
+  async function expectProblem(res: Response, status: number) {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 'about:blank', status });
+    expect(typeof body.title).toBe('string');
+    expect((body.detail as string).length).toBeGreaterThan(10);
+    return body;
+  }
+
+  it('404 for an unknown id', async () => {
+    const body = await expectProblem(await get('/v1/explainers/no-such-story'), 404);
+    expect(body.detail).toContain('no-such-story');
+  });
+
+  it('400 for a malformed id', async () => {
+    for (const bad of ['Putin-Baku', 'a%20b', '-x', 'x'.repeat(100), 'a..b', '%3Cscript%3E'])
+      await expectProblem(await get(`/v1/explainers/${bad}`), 400);
+  });
+
+  it('400 for a malformed language and 404 for a missing one', async () => {
+    await expectProblem(await get(`/v1/explainers/${ID}?lang=english!`), 400);
+    const body = await expectProblem(await get(`/v1/explainers/${ID}?lang=de`), 404);
+    expect(body.detail).toContain('en');
+  });
+
+  it('404 for an unknown path', async () => {
+    await expectProblem(await get('/v2/nothing'), 404);
+  });
+
+  it('405 with Allow for any other method', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      for (const path of ['/v1/explainers', `/v1/explainers/${ID}`, '/v1/embed.js']) {
+        const res = await get(path, { method, body: method === 'DELETE' ? undefined : '{}' });
+        await expectProblem(res, 405);
+        expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+      }
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('answers a preflight for GET without credentials', async () => {
+    const res = await get(`/v1/explainers/${ID}`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://publisher.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Access-Control-Allow-Methods')).toContain('GET');
+    expect(res.headers.get('Access-Control-Allow-Headers')).toContain('if-none-match');
+    expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+  });
+
+  it('exposes the ETag to cross-origin scripts', async () => {
+    const res = await get(`/v1/explainers/${ID}`, { headers: { Origin: 'https://publisher.example' } });
+    expect(res.headers.get('Access-Control-Expose-Headers')).toContain('ETag');
+    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+  });
+});

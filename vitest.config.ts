@@ -1,0 +1,53 @@
+/**
+ * Five suites, one command (`npm test`):
+ * - content: the schema, the inline parser and the real content, in Node;
+ * - build: the build CLIs and the widget's size budget, in Node;
+ * - dom: widget components and the custom element, in happy-dom;
+ * - worker: every route in workerd (vitest-pool-workers);
+ * - browser: the real widget on real host pages in Debian's Chromium, served by `wrangler dev`.
+ */
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { dirname, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** The widget imports its stylesheet as a string (esbuild's text loader); Vite's `?raw` does the same. */
+const cssAsText: Plugin = {
+  name: 'css-as-text',
+  enforce: 'pre',
+  resolveId: (source, importer) =>
+    source.endsWith('.css') && importer ? `${resolve(dirname(importer), source)}?raw` : null,
+};
+
+const preactJsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'content', include: ['test/content/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' } },
+      {
+        oxc: preactJsx,
+        plugins: [cssAsText],
+        define: { __VERSION__: JSON.stringify('test') },
+        test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        oxc: preactJsx,
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/global-setup.ts'],
+          // One Chromium and one wrangler dev for the suite; files run one after another.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,51 @@
+/**
+ * @module Fetching explainers from the API: one request per document, however many embeds.
+ */
+import type { Explainer } from '../content/schema.ts';
+
+/** An API failure with what the reader-facing fallback and the host's error event need. */
+export class LoadError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const inflight = new Map<string, Promise<Explainer>>();
+
+export function explainerUrl(origin: string, id: string, lang: string | null): string {
+  const url = `${origin}/v1/explainers/${encodeURIComponent(id)}`;
+  return lang ? `${url}?lang=${encodeURIComponent(lang)}` : url;
+}
+
+/**
+ * Fetches one explainer. Concurrent and later calls for the same URL share one request; a
+ * failed request is forgotten so that "Try again" really tries again.
+ * A simple CORS GET with no credentials and no custom headers, so no preflight is needed.
+ */
+export function fetchExplainer(url: string): Promise<Explainer> {
+  let pending = inflight.get(url);
+  if (!pending) {
+    pending = load(url);
+    inflight.set(url, pending);
+    pending.catch(() => inflight.delete(url));
+  }
+  return pending;
+}
+
+async function load(url: string): Promise<Explainer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch {
+    throw new LoadError('network error', 0);
+  }
+  if (!res.ok) throw new LoadError(`HTTP ${res.status}`, res.status);
+  const doc = (await res.json().catch(() => null)) as Explainer | null;
+  // A cheap shape check: a proxy's HTML error page or a truncated body must not reach render.
+  if (!doc || typeof doc.id !== 'string' || !Array.isArray(doc.keyFacts) || !Array.isArray(doc.background))
+    throw new LoadError('unexpected response', res.status);
+  return doc;
+}

@@ -1,0 +1,41 @@
+import type { Card as CardData, Source } from '../../content/schema.ts';
+import { formatDate } from '../format.ts';
+import { Citations, RichText } from './RichText.tsx';
+
+interface Props {
+  card: CardData;
+  lang: string;
+  sources: ReadonlyMap<string, Source>;
+  onToggle?: (cardId: string, open: boolean) => void;
+}
+
+/**
+ * A background card as a native disclosure. `<details>` works by mouse, keyboard, touch and
+ * screen reader without script, so the same markup serves the widget and the no-JS rendering.
+ */
+export function Card({ card, lang, sources, onToggle }: Props) {
+  return (
+    <details
+      class="nx-card"
+      id={`nx-card-${card.id}`}
+      data-card={card.id}
+      onToggle={onToggle ? (e) => onToggle(card.id, (e.currentTarget as HTMLDetailsElement).open) : undefined}
+    >
+      <summary>
+        <span class="nx-card-title">{card.title}</span>
+        <span class="nx-card-summary">{card.summary}</span>
+      </summary>
+      <div class="nx-card-body">
+        {card.body.map((p, i) => (
+          <p key={i}>
+            <RichText runs={p} sources={sources} />
+          </p>
+        ))}
+        <p class="nx-meta">
+          As of <time dateTime={card.asOf}>{formatDate(card.asOf, lang)}</time>.{' '}
+          <Citations ids={card.sources} sources={sources} />
+        </p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Explainer, Source } from '../../content/schema.ts';
+import { formatDate } from '../format.ts';
+import { Citations, ExternalLink, RichText } from './RichText.tsx';
+
+type Sources = ReadonlyMap<string, Source>;
+
+export function KeyFacts({ doc, sources }: { doc: Explainer; sources: Sources }) {
+  return (
+    <section class="nx-section" aria-labelledby="nx-h-facts">
+      <h3 id="nx-h-facts">Key facts</h3>
+      <ul class="nx-facts">
+        {doc.keyFacts.map((fact, i) => (
+          <li key={i}>
+            <RichText runs={fact.text} sources={sources} /> <Citations ids={fact.sources} sources={sources} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function WhyItMatters({ doc, sources }: { doc: Explainer; sources: Sources }) {
+  return (
+    <section class="nx-section" aria-labelledby="nx-h-why">
+      <h3 id="nx-h-why">Why it matters</h3>
+      {doc.whyItMatters.body.map((p, i) => (
+        <p key={i}>
+          <RichText runs={p} sources={sources} />
+        </p>
+      ))}
+      <p class="nx-meta">
+        <Citations ids={doc.whyItMatters.sources} sources={sources} />
+      </p>
+    </section>
+  );
+}
+
+/** Collapsed by default: long, and secondary to the key facts. */
+export function Timeline({ doc, sources }: { doc: Explainer; sources: Sources }) {
+  const first = doc.timeline[0];
+  const last = doc.timeline[doc.timeline.length - 1];
+  return (
+    <details class="nx-card">
+      <summary>
+        <span class="nx-card-title">Timeline</span>
+        {first && last ? (
+          <span class="nx-card-summary">
+            {doc.timeline.length} dated events, {formatDate(first.date, doc.lang)} to {formatDate(last.date, doc.lang)}
+          </span>
+        ) : null}
+      </summary>
+      <ol class="nx-timeline">
+        {doc.timeline.map((event, i) => (
+          <li key={i}>
+            <time dateTime={event.date}>{formatDate(event.date, doc.lang)}</time>
+            <span>
+              <RichText runs={event.text} sources={sources} /> <Citations ids={event.sources} sources={sources} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function Corrections({ doc, sources }: { doc: Explainer; sources: Sources }) {
+  if (doc.corrections.length === 0) return null;
+  return (
+    <section class="nx-section" aria-labelledby="nx-h-corrections">
+      <h3 id="nx-h-corrections">Corrections to the reported article</h3>
+      <ul class="nx-corrections">
+        {doc.corrections.map((c, i) => (
+          <li key={i}>
+            <RichText runs={c.text} sources={sources} /> <Citations ids={c.sources} sources={sources} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function SourceList({ doc }: { doc: Explainer }) {
+  return (
+    <details class="nx-card nx-sources">
+      <summary>
+        <span class="nx-card-title">Sources</span>
+        <span class="nx-card-summary">{doc.sources.length} sources, each linked and dated</span>
+      </summary>
+      <ol class="nx-source-list">
+        {doc.sources.map((s) => (
+          <li key={s.id} id={`nx-src-${s.id}`}>
+            <ExternalLink href={s.url}>{s.title}</ExternalLink>. {s.publisher},{' '}
+            <time dateTime={s.date}>{formatDate(s.date, doc.lang)}</time>
+            {s.dateNote ? ` (${s.dateNote})` : null}.
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

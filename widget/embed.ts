@@ -1,0 +1,135 @@
+/**
+ * @module embed.js: the one script publishers paste.
+ *
+ * - `<script async src=".../v1/embed.js" data-explainer="ID">` renders where the tag stands;
+ * - `<div data-explainer="ID">` placeholders render wherever they are, now or later (SPAs);
+ * - `<news-explainer explainer="ID">` works directly.
+ * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
+ */
+import { config, NewsExplainerElement, TAG } from './element.tsx';
+
+declare const __VERSION__: string;
+
+export interface MountOptions {
+  explainer: string;
+  lang?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  /** API origin; defaults to the origin embed.js was loaded from. */
+  origin?: string;
+}
+
+export interface NewsExplainerApi {
+  version: string;
+  /** Renders an explainer into `target` (or configures `target` if it is a <news-explainer>). */
+  mount(target: Element, options: MountOptions): HTMLElement;
+  /** Removes an explainer mounted into `target`. */
+  unmount(target: Element): void;
+  /** Renders every not-yet-rendered script or placeholder embed under `root`. */
+  scan(root?: ParentNode): void;
+}
+
+declare global {
+  interface Window {
+    NewsExplainer?: NewsExplainerApi;
+  }
+}
+
+const LOG = '[news-explainer]';
+const ATTRS = [
+  ['explainer', 'explainer'],
+  ['lang', 'lang'],
+  ['theme', 'theme'],
+  ['origin', 'origin'],
+] as const;
+
+function createApi(): NewsExplainerApi {
+  const done = new WeakSet<Element>();
+
+  function mount(target: Element, options: MountOptions): HTMLElement {
+    const isElement = target.localName === TAG;
+    const el = isElement ? (target as HTMLElement) : document.createElement(TAG);
+    // Attributes first, insertion second: the element loads once, with its final settings.
+    for (const [key, attr] of ATTRS) {
+      const value = options[key];
+      if (value) el.setAttribute(attr, value);
+    }
+    if (!isElement) target.replaceChildren(el);
+    return el;
+  }
+
+  function fromDataset(source: HTMLElement): MountOptions {
+    const d = source.dataset;
+    return { explainer: d.explainer ?? '', lang: d.lang, theme: d.theme as MountOptions['theme'], origin: d.origin };
+  }
+
+  function embedScript(script: HTMLScriptElement): void {
+    if (done.has(script)) return;
+    done.add(script);
+    if (!script.dataset.explainer) return; // a plain loader tag for placeholders
+    if (!document.body?.contains(script)) {
+      console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
+      return;
+    }
+    script.after(mount(document.createElement(TAG), fromDataset(script)));
+  }
+
+  function scan(root: ParentNode = document): void {
+    for (const node of root.querySelectorAll<HTMLElement>('[data-explainer]')) {
+      try {
+        if (node instanceof HTMLScriptElement) embedScript(node);
+        else if (!done.has(node)) {
+          done.add(node);
+          mount(node, fromDataset(node));
+        }
+      } catch (err) {
+        console.error(`${LOG} could not embed`, node, err);
+      }
+    }
+  }
+
+  return {
+    version: __VERSION__,
+    mount,
+    unmount: (target) => (target.localName === TAG ? target.remove() : target.querySelector(TAG)?.remove()),
+    scan,
+  };
+}
+
+function watchForPlaceholders(api: NewsExplainerApi): void {
+  let queued = false;
+  new MutationObserver((records) => {
+    if (queued) return;
+    // Cheap filter: only a batch that adds elements can add placeholders.
+    if (!records.some((r) => r.addedNodes.length > 0)) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      api.scan();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+function start(): void {
+  // currentScript is null when a tag manager injects us as a module; then find our own tag.
+  const script = (document.currentScript ??
+    document.querySelector('script[src*="/v1/embed"]')) as HTMLScriptElement | null;
+  let api = window.NewsExplainer;
+  if (!api) {
+    config.origin = script?.src ? new URL(script.src).origin : location.origin;
+    if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
+    api = createApi();
+    Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });
+    watchForPlaceholders(api);
+  }
+  const ready = api;
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => ready.scan(), { once: true });
+  ready.scan();
+}
+
+try {
+  start();
+} catch (err) {
+  // Never throw into the host page.
+  console.error(`${LOG} failed to start`, err);
+}

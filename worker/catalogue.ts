@@ -1,0 +1,31 @@
+/**
+ * @module Looking up compiled explainers. Lookups only: the content build did all parsing.
+ */
+import { LANG, SLUG } from '../content/patterns.ts';
+import type { CompiledDocument } from '../content/compiled.ts';
+import { content } from './generated/content.ts';
+import { badRequest, notFound } from './problem.ts';
+
+/**
+ * The document for `id` in `lang` (or the explainer's default language), or a problem:
+ * 400 for a malformed id or language, 404 for an unknown one.
+ *
+ * @example
+ * const doc = findDocument('putin-baku-2024', undefined); // → English document
+ */
+export function findDocument(id: string, lang: string | undefined): CompiledDocument {
+  if (!SLUG.test(id))
+    throw badRequest(`"${id.slice(0, 80)}" is not a valid explainer id: use lowercase letters, digits and hyphens.`);
+  if (lang !== undefined && !LANG.test(lang))
+    throw badRequest(`"${lang.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
+  const explainer = content.explainers[id];
+  if (!explainer) throw notFound(`No explainer with id "${id}". GET /v1/explainers lists them.`);
+  const doc = explainer.langs[lang ?? explainer.defaultLang];
+  if (!doc)
+    throw notFound(
+      `Explainer "${id}" is not available in "${lang}"; available: ${Object.keys(explainer.langs).join(', ')}.`,
+    );
+  return doc;
+}
+
+export const explainerCount = Object.keys(content.explainers).length;

@@ -1,0 +1,49 @@
+/**
+ * @module Conditional, cacheable responses for bodies prepared at build time.
+ */
+
+/** Cache policies, by how fast the bytes may change. */
+export const CACHE = {
+  /** Explainers and the index: browsers revalidate within a minute; the edge serves stale while refetching. */
+  content: 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400',
+  /** The moving embed.js alias: short, so a release reaches every page within minutes. */
+  alias: 'public, max-age=300, s-maxage=300, stale-while-revalidate=86400',
+  /** Content-hashed URLs never change. */
+  immutable: 'public, max-age=31536000, immutable',
+  /** Pages and descriptions. */
+  page: 'public, max-age=300, s-maxage=300, stale-while-revalidate=86400',
+} as const;
+
+/**
+ * True when `If-None-Match` matches `etag`. Uses the weak comparison RFC 9110 prescribes for
+ * If-None-Match (so `W/"x"` from an intermediary still matches `"x"`), and honours `*`.
+ */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+}
+
+export interface PreparedResponse {
+  body: string;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A 200 with validators, or a 304 carrying the same validators and cache headers (CORS headers
+ * are added by the middleware to both).
+ *
+ * @example
+ * return prepared(c.req.header('If-None-Match'), { body, etag, contentType: JSON_TYPE, cacheControl: CACHE.content });
+ */
+export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): Response {
+  const headers = { ETag: r.etag, 'Cache-Control': r.cacheControl, ...r.headers };
+  if (etagMatches(ifNoneMatch, r.etag)) return new Response(null, { status: 304, headers });
+  return new Response(r.body, { status: 200, headers: { ...headers, 'Content-Type': r.contentType } });
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';

@@ -1,0 +1,134 @@
+/**
+ * @module HTML: the demo publisher page (`/`) and the server-rendered explainer page
+ * (`/explainers/:id`), which is the iframe embed and the readers' fallback when the API fails.
+ */
+import { Hono } from 'hono';
+import { Explainer } from '../../widget/components/Explainer.tsx';
+import { formatDate } from '../../widget/format.ts';
+import { findDocument } from '../catalogue.ts';
+import type { AppEnv } from '../env.ts';
+import { widget } from '../generated/widget.ts';
+import { htmlDocument, PAGE_CSP } from '../html.ts';
+import { CACHE } from '../http-cache.ts';
+import { HASHED_EMBED_PATH } from './assets.ts';
+import { DEMO_ARTICLE } from './demo-article.tsx';
+import { SITE_CSS } from './site-css.ts';
+
+const DEMO_ID = 'putin-baku-2024';
+const HTML_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': PAGE_CSP,
+  'Cache-Control': CACHE.page,
+};
+
+export const pages = new Hono<AppEnv>();
+
+function snippets(origin: string): { label: string; code: string }[] {
+  return [
+    {
+      label: 'Script tag (renders where it stands)',
+      code: `<script async src="${origin}/v1/embed.js" data-explainer="${DEMO_ID}"></script>`,
+    },
+    {
+      label: 'Placeholder (any number, one script per page)',
+      code: `<div data-explainer="${DEMO_ID}"></div>\n<script async src="${origin}/v1/embed.js"></script>`,
+    },
+    {
+      label: 'Pinned with Subresource Integrity',
+      code: `<script async src="${origin}${HASHED_EMBED_PATH}" integrity="${widget.integrity}" crossorigin="anonymous" data-explainer="${DEMO_ID}"></script>`,
+    },
+    {
+      label: 'Iframe (CMSs that allow only iframes)',
+      code: `<iframe src="${origin}/explainers/${DEMO_ID}" title="Explainer" loading="lazy" width="100%" height="640" frameborder="0"></iframe>`,
+    },
+  ];
+}
+
+pages.get('/', (c) => {
+  const origin = new URL(c.req.url).origin;
+  const body = htmlDocument(
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${DEMO_ARTICLE.title} · Demo publisher`}</title>
+        <link rel="stylesheet" href="/site.css" />
+        <link rel="icon" href="data:," />
+      </head>
+      <body>
+        <header class="masthead">
+          <p class="brand">The Demo Ledger</p>
+          <p class="tagline">A publisher-style page showing the News Explainer embed</p>
+        </header>
+        <main>
+          <article class="story">
+            <h1>{DEMO_ARTICLE.title}</h1>
+            <p class="byline">
+              {DEMO_ARTICLE.dateline} ·{' '}
+              <time dateTime={DEMO_ARTICLE.date}>{formatDate(DEMO_ARTICLE.date, 'en-GB')}</time>
+            </p>
+            {DEMO_ARTICLE.paragraphs.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+            <script async src={`${origin}/v1/embed.js`} data-explainer={DEMO_ID}></script>
+          </article>
+          <section class="embed-docs" aria-labelledby="embed-title">
+            <h2 id="embed-title">Embed this explainer</h2>
+            <p>
+              Paste one of these into your page or CMS. The widget adopts its own styles, needs no inline script or
+              style, sets no cookies and sends nothing about your readers.
+            </p>
+            {snippets(origin).map((s) => (
+              <figure key={s.label}>
+                <figcaption>{s.label}</figcaption>
+                <pre tabIndex={0}>
+                  <code>{s.code}</code>
+                </pre>
+              </figure>
+            ))}
+            <p>
+              Developers: <a href="/v1/explainers">/v1/explainers</a> (index),{' '}
+              <a href={`/v1/explainers/${DEMO_ID}`}>/v1/explainers/{DEMO_ID}</a> (JSON),{' '}
+              <a href="/v1/openapi.json">OpenAPI description</a>.
+            </p>
+          </section>
+        </main>
+      </body>
+    </html>,
+  );
+  return c.body(body, 200, HTML_HEADERS);
+});
+
+pages.get('/explainers/:id', (c) => {
+  const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
+  const theme = c.req.query('theme');
+  const body = htmlDocument(
+    <html lang={doc.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{doc.title}</title>
+        <meta name="description" content={doc.summary} />
+        <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}`} />
+        <link rel="stylesheet" href="/v1/explainer.css" />
+        <link rel="stylesheet" href="/site.css" />
+        <link rel="icon" href="data:," />
+      </head>
+      <body class="explainer-page">
+        <main>
+          <Explainer doc={doc} theme={theme === 'dark' || theme === 'light' ? theme : 'auto'} />
+        </main>
+      </body>
+    </html>,
+  );
+  // Framable by any site: this page is the iframe embed.
+  return c.body(body, 200, {
+    ...HTML_HEADERS,
+    'Content-Security-Policy': `${PAGE_CSP}; frame-ancestors *`,
+    'Content-Language': doc.lang,
+  });
+});
+
+pages.get('/site.css', (c) =>
+  c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': CACHE.page }),
+);
