@@ -107,9 +107,10 @@ export class NewsExplainerElement extends HTMLElement {
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`${LOG} could not load explainer "${id}": ${message}`);
     this.removeAttribute('aria-busy');
-    const href = SLUG.test(id) && this.#origin ? safeOriginHref(this.#origin, `/explainers/${id}`) : null;
-    const retry = status === 400 || status === 404 ? undefined : () => this.#load();
-    render(<Failed theme={theme} href={href} onRetry={retry} />, this.#root);
+    // A missing or malformed explainer has no page to link to, and retrying cannot help.
+    const gone = status === 400 || status === 404;
+    const href = !gone && this.#origin ? safeOriginHref(this.#origin, `/explainers/${id}`) : null;
+    render(<Failed theme={theme} href={href} onRetry={gone ? undefined : () => this.#load()} />, this.#root);
     this.#emit('error', { id, status, message });
   }
 }

@@ -5,35 +5,18 @@
  * is a problem document; any method but GET, HEAD and OPTIONS gets 405 with `Allow`.
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
 import { explainerCount } from './catalogue.ts';
 import { widget } from './generated/widget.ts';
-import { methodNotAllowed, notFound, ProblemError, problemResponse } from './problem.ts';
+import { notFound, ProblemError, problemResponse } from './problem.ts';
+import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
 import { explainers } from './routes/explainers.ts';
 import { pages } from './routes/pages.tsx';
 
-const ALLOW = 'GET, HEAD, OPTIONS';
-const ALLOWED = new Set(['GET', 'HEAD', 'OPTIONS']);
 const app = new Hono<AppEnv>();
 
-app.use('*', async (c, next) => {
-  await next();
-  c.header('X-Content-Type-Options', 'nosniff');
-  // Publishers with COEP: require-corp must still be able to load our script and JSON.
-  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-});
-app.use(
-  '*',
-  cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAge: 86400 }),
-);
-
-// The service is read-only: every resource supports GET, HEAD and OPTIONS, nothing else.
-app.use('*', async (c, next) => {
-  if (!ALLOWED.has(c.req.method)) throw methodNotAllowed(c.req.method, ALLOW);
-  await next();
-});
+app.use('*', publicReadOnly());
 
 app.get('/healthz', (c) =>
   c.json({ status: 'ok', explainers: explainerCount, widget: widget.hash }, 200, { 'Cache-Control': 'no-store' }),

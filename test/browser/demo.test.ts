@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('the demo page served by wrangler dev', () => {
   it('renders the explainer where the script tag stands, inside an open shadow root', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const where = await page.evaluate(() => {
       const el = document.querySelector('news-explainer')!;
@@ -31,7 +31,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('expands and collapses a card with the keyboard', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const card = page.locator('news-explainer details[data-card="cop29"]');
     const summary = card.locator('summary');
@@ -51,7 +51,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('reaches the cards by Tab alone', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     let reached = '';
     for (let i = 0; i < 80 && !reached; i++) {
@@ -66,7 +66,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('expands a card by mouse or touch', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const card = page.locator('news-explainer details[data-card="nagorno-karabakh"]');
     await card.locator('summary').click();
@@ -75,7 +75,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('tells the host page when a card is toggled', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const detail = page.evaluate(
       () =>
@@ -89,7 +89,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('has no WCAG 2.2 AA violations, collapsed or expanded', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
     await page.evaluate(() =>
@@ -105,7 +105,7 @@ describe('the demo page served by wrangler dev', () => {
     const dark = await launch({ colorScheme: 'dark' });
     try {
       const { page } = await watch(dark);
-      await page.goto(`${api}/explainers/putin-baku-2024?theme=dark`);
+      await page.goto(`${api}/explainers/putin-baku-2024?theme=dark`, { waitUntil: 'domcontentloaded' });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await axeViolations(page, '.nx')).toEqual([]);
     } finally {
@@ -117,7 +117,7 @@ describe('the demo page served by wrangler dev', () => {
     const phone = await launch({ viewport: { width: 320, height: 640 } });
     try {
       const { page } = await watch(phone);
-      await page.goto(`${api}/`);
+      await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
       await rendered(page);
       await page.evaluate(() =>
         document
@@ -139,7 +139,7 @@ describe('the demo page served by wrangler dev', () => {
 
   it('links every source over https, opening outside the page', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const links = await page.evaluate(() =>
       [...document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('a')].map((a) => ({

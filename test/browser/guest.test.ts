@@ -14,14 +14,14 @@ afterAll(async () => {
 describe('the widget is a guest on a publisher page (another origin, strict CSP)', () => {
   it('renders under a CSP without unsafe-inline, with no violations or errors', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${host}/hostile.html`);
+    await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     expect(problems).toEqual([]);
   });
 
   it("cannot be hidden or restyled by the host page's CSS", async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${host}/hostile.html`);
+    await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const look = await page.evaluate(() => {
       const el = document.querySelector('news-explainer')!;
@@ -58,9 +58,9 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('defines one global and leaves no cookies or storage behind', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${host}/iframe.html`); // a page without embed.js
+    await page.goto(`${host}/iframe.html`, { waitUntil: 'domcontentloaded' }); // a page without embed.js
     const baseline = await page.evaluate(() => Object.getOwnPropertyNames(window));
-    await page.goto(`${host}/hostile.html`);
+    await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const after = await page.evaluate(() => ({
       globals: Object.getOwnPropertyNames(window),
@@ -77,7 +77,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('renders every placeholder with one request, even with the script included twice', async () => {
     const { page, problems, apiRequests } = await watch(ctx);
-    await page.goto(`${host}/placeholders.html`);
+    await page.goto(`${host}/placeholders.html`, { waitUntil: 'domcontentloaded' });
     for (const id of ['one', 'two', 'three']) await rendered(page, `#${id} news-explainer`);
     expect(apiRequests).toEqual([`${api}/v1/explainers/putin-baku-2024`]);
     expect(await page.locator('news-explainer').count()).toBe(3);
@@ -87,7 +87,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('matches a dark host page', async () => {
     const { page } = await watch(ctx);
-    await page.goto(`${host}/dark.html`);
+    await page.goto(`${host}/dark.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     expect(await page.locator('news-explainer .nx').getAttribute('data-theme')).toBe('dark');
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
@@ -95,7 +95,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('works in a single-page app: elements and placeholders inserted after load', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${host}/blank.html`);
+    await page.goto(`${host}/blank.html`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => !!window.NewsExplainer);
     await page.evaluate(() => {
       const app = document.getElementById('app')!;
@@ -125,7 +125,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     try {
       const { page, problems } = await watch(failing);
       await failing.route('**/v1/explainers/**', (route) => route.fulfill({ status: 503, body: 'down' }));
-      await page.goto(`${host}/hostile.html`);
+      await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
       const box = page.locator('news-explainer .nx-failed');
       await box.waitFor({ timeout: 15_000 });
       expect(await box.innerText()).toContain('could not be loaded');
@@ -139,7 +139,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('loads from the hashed URL with Subresource Integrity', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${host}/blank.html`);
+    await page.goto(`${host}/blank.html`, { waitUntil: 'domcontentloaded' });
     await page.evaluate(
       ({ src, integrity }) => {
         const div = document.createElement('div');
@@ -160,7 +160,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it('renders in an iframe-only CMS from the server, with no script at all', async () => {
     const { page, problems } = await watch(ctx);
-    await page.goto(`${host}/iframe.html`);
+    await page.goto(`${host}/iframe.html`, { waitUntil: 'domcontentloaded' });
     const frame = page.frameLocator('iframe');
     await frame.locator('.nx-facts').waitFor();
     await frame.locator('details[data-card="cop29"] summary').click();

@@ -108,8 +108,24 @@ describe('<news-explainer>', () => {
   });
 
   it('shows a readable fallback with a link when the API fails, and throws nothing', async () => {
+    fetchMock.mockImplementationOnce(async () => new Response('upstream down', { status: 503 }));
     const errors: unknown[] = [];
     window.addEventListener('error', (e) => errors.push(e));
+    const el = element('putin-baku-2024', { origin: 'https://down.example' });
+    const failed = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:error', (e) => resolve(e as CustomEvent)),
+    );
+    document.body.append(el);
+    expect((await failed).detail).toMatchObject({ id: 'putin-baku-2024', status: 503 });
+    await settle();
+    const root = el.shadowRoot!;
+    expect(root.textContent).toContain('could not be loaded');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://down.example/explainers/putin-baku-2024');
+    expect(root.querySelector('button')?.textContent).toBe('Try again');
+    expect(errors).toEqual([]);
+  });
+
+  it('says an unknown explainer is not available, without a dead link or a retry', async () => {
     const el = element('missing-story');
     const failed = new Promise<CustomEvent>((resolve) =>
       el.addEventListener('news-explainer:error', (e) => resolve(e as CustomEvent)),
@@ -117,10 +133,8 @@ describe('<news-explainer>', () => {
     document.body.append(el);
     expect((await failed).detail).toMatchObject({ id: 'missing-story', status: 404 });
     await settle();
-    const root = el.shadowRoot!;
-    expect(root.textContent).toContain('could not be loaded');
-    expect(root.querySelector('a')?.getAttribute('href')).toBe(`${ORIGIN}/explainers/missing-story`);
-    expect(errors).toEqual([]);
+    expect(el.shadowRoot!.textContent).toContain('This explainer is not available.');
+    expect(el.shadowRoot!.querySelector('a, button')).toBeNull();
   });
 
   it('offers "Try again" after a network error, and a retry really refetches', async () => {
@@ -142,7 +156,7 @@ describe('<news-explainer>', () => {
     document.body.append(el);
     await settle();
     expect(fetchMock).not.toHaveBeenCalled();
-    expect(el.shadowRoot!.textContent).toContain('could not be loaded');
+    expect(el.shadowRoot!.textContent).toContain('not available');
   });
 
   it('reloads when its explainer attribute changes', async () => {

@@ -61,3 +61,22 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(await res.text()).toContain('.nx-card');
   });
 });
+
+describe('GET /explainers/:id/snippet (no-JS snippet)', () => {
+  it('is an HTML fragment of the same rendering, CORS-readable', async () => {
+    const res = await get('/explainers/putin-baku-2024/snippet');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const html = await res.text();
+    expect(html.startsWith('<article class="nx"')).toBe(true);
+    expect(html).not.toMatch(/<html|<script|<style/);
+    expect(html).toContain('Key facts');
+  });
+
+  it('returns a problem for an unknown explainer', async () => {
+    const res = await get('/explainers/nope/snippet');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+  });
+});

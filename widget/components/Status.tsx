@@ -20,19 +20,21 @@ export function Failed({ theme, href, onRetry }: FailedProps) {
   return (
     <div class="nx nx-failed" data-theme={theme} role="status">
       <p class="nx-kicker">Explainer</p>
-      <p>The explainer could not be loaded here.</p>
-      <p>
-        {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            Read the explainer on its own page
-          </a>
-        ) : null}
-        {onRetry ? (
-          <button type="button" class="nx-retry" onClick={onRetry}>
-            Try again
-          </button>
-        ) : null}
-      </p>
+      <p>{href || onRetry ? 'The explainer could not be loaded here.' : 'This explainer is not available.'}</p>
+      {href || onRetry ? (
+        <p>
+          {href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              Read the explainer on its own page
+            </a>
+          ) : null}
+          {onRetry ? (
+            <button type="button" class="nx-retry" onClick={onRetry}>
+              Try again
+            </button>
+          ) : null}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * (`/explainers/:id`), which is the iframe embed and the readers' fallback when the API fails.
  */
 import { Hono } from 'hono';
+import { renderToString } from 'preact-render-to-string';
 import { Explainer } from '../../widget/components/Explainer.tsx';
 import { formatDate } from '../../widget/format.ts';
 import { findDocument } from '../catalogue.ts';
@@ -125,6 +126,19 @@ pages.get('/explainers/:id', (c) => {
   return c.body(body, 200, {
     ...HTML_HEADERS,
     'Content-Security-Policy': `${PAGE_CSP}; frame-ancestors *`,
+    'Content-Language': doc.lang,
+  });
+});
+
+/**
+ * The no-JS snippet: the same rendering as an HTML fragment, for publishers who include
+ * markup server-side (edge includes, CMS blocks). Style it with /v1/explainer.css or your own.
+ */
+pages.get('/explainers/:id/snippet', (c) => {
+  const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
+  return c.body(renderToString(<Explainer doc={doc} />), 200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': CACHE.content,
     'Content-Language': doc.lang,
   });
 });
