@@ -26,5 +26,8 @@ export function resolveTheme(el: Element): Theme {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.35 ? 'dark' : 'light';
     }
   }
-  return 'light';
+  // Transparent all the way up: the canvas shows. Follow the reader's system setting only if
+  // the page says it supports a dark scheme (CSS color-scheme or <meta name="color-scheme">).
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content ?? '';
+  return /dark/.test(getComputedStyle(document.documentElement).colorScheme + meta) ? 'auto' : 'light';
 }

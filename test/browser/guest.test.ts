@@ -93,6 +93,46 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
   });
 
+  it("follows the reader's dark system setting on a page that supports both schemes", async () => {
+    const dark = await launch({ colorScheme: 'dark' });
+    try {
+      const { page } = await watch(dark);
+      await page.goto(`${host}/scheme.html`, { waitUntil: 'domcontentloaded' });
+      await rendered(page);
+      expect(await page.locator('news-explainer .nx').getAttribute('data-theme')).toBe('auto');
+      const bg = await page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('news-explainer')!.shadowRoot!.querySelector('.nx')!).backgroundColor,
+      );
+      expect(bg).toBe('rgb(23, 24, 26)');
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('reserves space while loading', async () => {
+    const slow = await launch();
+    try {
+      const { page } = await watch(slow);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await slow.route('**/v1/explainers/**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
+      await page.locator('news-explainer .nx-loading').waitFor({ state: 'attached' });
+      const box = await page.locator('news-explainer').boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(300);
+      expect(await page.locator('news-explainer').getAttribute('aria-busy')).toBe('true');
+      release();
+      await rendered(page);
+      expect(await page.locator('news-explainer').getAttribute('aria-busy')).toBeNull();
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('works in a single-page app: elements and placeholders inserted after load', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${host}/blank.html`, { waitUntil: 'domcontentloaded' });
