@@ -80,6 +80,41 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: { '200': { description: 'JavaScript', content: { 'text/javascript': {} } }, '304': notModified },
         },
       },
+      '/v1/embed.{hash}.js': {
+        get: {
+          operationId: 'getPinnedEmbedScript',
+          summary: 'The widget script at its content-hashed, immutable URL (for SRI pinning)',
+          parameters: [
+            { name: 'hash', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          ],
+          responses: {
+            '200': { description: 'JavaScript', content: { 'text/javascript': {} } },
+            '404': problem('Not the current build'),
+          },
+        },
+      },
+      '/explainers/{id}': {
+        get: {
+          operationId: 'getExplainerPage',
+          summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } }],
+          responses: {
+            '200': { description: 'HTML page', content: { 'text/html': {} } },
+            '404': problem('Unknown explainer'),
+          },
+        },
+      },
+      '/explainers/{id}/snippet': {
+        get: {
+          operationId: 'getExplainerSnippet',
+          summary: 'The same rendering as an HTML fragment, for server-side includes',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } }],
+          responses: {
+            '200': { description: 'HTML fragment', content: { 'text/html': {} } },
+            '404': problem('Unknown explainer'),
+          },
+        },
+      },
       '/healthz': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': { description: 'OK' } } } },
     },
     components: {

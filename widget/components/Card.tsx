@@ -1,11 +1,10 @@
-import type { Card as CardData, Source } from '../../content/schema.ts';
+import type { Card as CardData } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
-import { Citations, RichText } from './RichText.tsx';
+import { Citations, RichText, type Refs } from './RichText.tsx';
 
 interface Props {
   card: CardData;
-  lang: string;
-  sources: ReadonlyMap<string, Source>;
+  refs: Refs;
   onToggle?: (cardId: string, open: boolean) => void;
 }
 
@@ -13,7 +12,7 @@ interface Props {
  * A background card as a native disclosure. `<details>` works by mouse, keyboard, touch and
  * screen reader without script, so the same markup serves the widget and the no-JS rendering.
  */
-export function Card({ card, lang, sources, onToggle }: Props) {
+export function Card({ card, refs, onToggle }: Props) {
   return (
     <details
       class="nx-card"
@@ -28,12 +27,12 @@ export function Card({ card, lang, sources, onToggle }: Props) {
       <div class="nx-card-body">
         {card.body.map((p, i) => (
           <p key={i}>
-            <RichText runs={p} sources={sources} />
+            <RichText runs={p} refs={refs} />
           </p>
         ))}
         <p class="nx-meta">
-          As of <time dateTime={card.asOf}>{formatDate(card.asOf, lang)}</time>.{' '}
-          <Citations ids={card.sources} sources={sources} />
+          As of <time dateTime={card.asOf}>{formatDate(card.asOf, refs.lang)}</time>.{' '}
+          <Citations ids={card.sources} refs={refs} />
         </p>
       </div>
     </details>

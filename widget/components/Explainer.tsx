@@ -1,4 +1,4 @@
-import type { Explainer as ExplainerData, Source } from '../../content/schema.ts';
+import type { Explainer as ExplainerData } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
 import { Card } from './Card.tsx';
 import { Corrections, KeyFacts, SourceList, Timeline, WhyItMatters } from './Sections.tsx';
@@ -15,7 +15,7 @@ export interface ExplainerProps {
  * server for the iframe page and the no-JS snippet, so the three renderings never drift apart.
  */
 export function Explainer({ doc, theme = 'light', onToggle }: ExplainerProps) {
-  const sources = new Map<string, Source>(doc.sources.map((s) => [s.id, s]));
+  const refs = { sources: new Map(doc.sources.map((s) => [s.id, s])), lang: doc.lang };
   return (
     <article class="nx" data-theme={theme} lang={doc.lang} aria-labelledby="nx-title">
       <header class="nx-header">
@@ -28,20 +28,20 @@ export function Explainer({ doc, theme = 'light', onToggle }: ExplainerProps) {
           <time dateTime={doc.article.date}>{formatDate(doc.article.date, doc.lang)}</time>
         </p>
       </header>
-      <KeyFacts doc={doc} sources={sources} />
-      <WhyItMatters doc={doc} sources={sources} />
+      <KeyFacts doc={doc} refs={refs} />
+      <WhyItMatters doc={doc} refs={refs} />
       <section class="nx-section" aria-labelledby="nx-h-background">
         <h3 id="nx-h-background">Background</h3>
         {doc.background.map((card) => (
-          <Card key={card.id} card={card} lang={doc.lang} sources={sources} onToggle={onToggle} />
+          <Card key={card.id} card={card} refs={refs} onToggle={onToggle} />
         ))}
       </section>
       <section class="nx-section" aria-labelledby="nx-h-more">
         <h3 id="nx-h-more">Timeline and sources</h3>
-        <Timeline doc={doc} sources={sources} />
+        <Timeline doc={doc} refs={refs} />
         <SourceList doc={doc} />
       </section>
-      <Corrections doc={doc} sources={sources} />
+      <Corrections doc={doc} refs={refs} />
     </article>
   );
 }

@@ -1,14 +1,21 @@
 import type { ComponentChildren } from 'preact';
 import { Fragment } from 'preact';
 import type { Inline, Source } from '../../content/schema.ts';
+import { formatDate } from '../format.ts';
+
+/** What citations need: the explainer's sources by id, and its language for dates. */
+export interface Refs {
+  sources: ReadonlyMap<string, Source>;
+  lang: string;
+}
 
 interface Props {
   runs: readonly Inline[];
-  sources: ReadonlyMap<string, Source>;
+  refs: Refs;
 }
 
 /** Renders parsed inline runs as elements; text is only ever a text node, never HTML. */
-export function RichText({ runs, sources }: Props) {
+export function RichText({ runs, refs }: Props) {
   return (
     <>
       {runs.map((run) => {
@@ -20,8 +27,8 @@ export function RichText({ runs, sources }: Props) {
           case 'link':
             return <ExternalLink href={run.href}>{run.text}</ExternalLink>;
           case 'cite': {
-            const source = sources.get(run.source);
-            return source ? <SourceLink source={source} /> : null;
+            const source = refs.sources.get(run.source);
+            return source ? <SourceLink source={source} lang={refs.lang} /> : null;
           }
         }
       })}
@@ -40,20 +47,20 @@ export function ExternalLink({ href, children }: { href: string; children: Compo
   );
 }
 
-/** A compact citation: the publisher's name, linking to the source, with its full title for screen readers. */
-export function SourceLink({ source }: { source: Source }) {
+/** A compact, dated citation ("RFE/RL, Aug 18, 2024") linking to the source; its title shows on hover. */
+export function SourceLink({ source, lang }: { source: Source; lang: string }) {
   return (
     <ExternalLink href={source.url}>
       <span class="nx-cite" title={source.title}>
-        {source.publisher}
+        {source.publisher}, {formatDate(source.date, lang, 'short')}
       </span>
     </ExternalLink>
   );
 }
 
 /** The citations of one fact or card, as a short list of publisher links. */
-export function Citations({ ids, sources }: { ids: readonly string[]; sources: ReadonlyMap<string, Source> }) {
-  const cited = ids.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined);
+export function Citations({ ids, refs }: { ids: readonly string[]; refs: Refs }) {
+  const cited = ids.map((id) => refs.sources.get(id)).filter((s): s is Source => s !== undefined);
   if (cited.length === 0) return null;
   return (
     <span class="nx-cites">
@@ -61,7 +68,7 @@ export function Citations({ ids, sources }: { ids: readonly string[]; sources: R
       {cited.map((s, i) => (
         <Fragment key={s.id}>
           {i > 0 ? ', ' : null}
-          <SourceLink source={s} />
+          <SourceLink source={s} lang={refs.lang} />
         </Fragment>
       ))}
     </span>

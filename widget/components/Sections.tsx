@@ -1,17 +1,15 @@
-import type { Explainer, Source } from '../../content/schema.ts';
+import type { Explainer } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
-import { Citations, ExternalLink, RichText } from './RichText.tsx';
+import { Citations, ExternalLink, RichText, type Refs } from './RichText.tsx';
 
-type Sources = ReadonlyMap<string, Source>;
-
-export function KeyFacts({ doc, sources }: { doc: Explainer; sources: Sources }) {
+export function KeyFacts({ doc, refs }: { doc: Explainer; refs: Refs }) {
   return (
     <section class="nx-section" aria-labelledby="nx-h-facts">
       <h3 id="nx-h-facts">Key facts</h3>
       <ul class="nx-facts">
         {doc.keyFacts.map((fact, i) => (
           <li key={i}>
-            <RichText runs={fact.text} sources={sources} /> <Citations ids={fact.sources} sources={sources} />
+            <RichText runs={fact.text} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
           </li>
         ))}
       </ul>
@@ -19,24 +17,24 @@ export function KeyFacts({ doc, sources }: { doc: Explainer; sources: Sources })
   );
 }
 
-export function WhyItMatters({ doc, sources }: { doc: Explainer; sources: Sources }) {
+export function WhyItMatters({ doc, refs }: { doc: Explainer; refs: Refs }) {
   return (
     <section class="nx-section" aria-labelledby="nx-h-why">
       <h3 id="nx-h-why">Why it matters</h3>
       {doc.whyItMatters.body.map((p, i) => (
         <p key={i}>
-          <RichText runs={p} sources={sources} />
+          <RichText runs={p} refs={refs} />
         </p>
       ))}
       <p class="nx-meta">
-        <Citations ids={doc.whyItMatters.sources} sources={sources} />
+        <Citations ids={doc.whyItMatters.sources} refs={refs} />
       </p>
     </section>
   );
 }
 
 /** Collapsed by default: long, and secondary to the key facts. */
-export function Timeline({ doc, sources }: { doc: Explainer; sources: Sources }) {
+export function Timeline({ doc, refs }: { doc: Explainer; refs: Refs }) {
   const first = doc.timeline[0];
   const last = doc.timeline[doc.timeline.length - 1];
   return (
@@ -54,7 +52,7 @@ export function Timeline({ doc, sources }: { doc: Explainer; sources: Sources })
           <li key={i}>
             <time dateTime={event.date}>{formatDate(event.date, doc.lang)}</time>
             <span>
-              <RichText runs={event.text} sources={sources} /> <Citations ids={event.sources} sources={sources} />
+              <RichText runs={event.text} refs={refs} /> <Citations ids={event.sources} refs={refs} />
             </span>
           </li>
         ))}
@@ -63,7 +61,7 @@ export function Timeline({ doc, sources }: { doc: Explainer; sources: Sources })
   );
 }
 
-export function Corrections({ doc, sources }: { doc: Explainer; sources: Sources }) {
+export function Corrections({ doc, refs }: { doc: Explainer; refs: Refs }) {
   if (doc.corrections.length === 0) return null;
   return (
     <section class="nx-section" aria-labelledby="nx-h-corrections">
@@ -71,7 +69,7 @@ export function Corrections({ doc, sources }: { doc: Explainer; sources: Sources
       <ul class="nx-corrections">
         {doc.corrections.map((c, i) => (
           <li key={i}>
-            <RichText runs={c.text} sources={sources} /> <Citations ids={c.sources} sources={sources} />
+            <RichText runs={c.text} refs={refs} /> <Citations ids={c.sources} refs={refs} />
           </li>
         ))}
       </ul>

@@ -12,6 +12,6 @@ h1 { font-size: 34px; line-height: 1.2; }
 .embed-docs figcaption { font-weight: 600; }
 pre { overflow-x: auto; padding: 12px; background: #f0f0f0; color: #111; border-radius: 6px; font-size: 13px; user-select: all; white-space: pre-wrap; word-break: break-all; }
 a { color: #0b57d0; }
-.explainer-page { color-scheme: light dark; background: Canvas; color: CanvasText; }
+.explainer-page { color-scheme: light dark; background: Canvas; color: CanvasText; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .explainer-page main { max-width: 760px; padding: 8px; }
 `.trim();
