@@ -7,7 +7,7 @@
  * The widget imports only its types.
  */
 import { z } from 'zod';
-import { parseInline, isHttpsUrl, type Inline } from './inline.ts';
+import { parseInline, inlineText, isHttpsUrl, type Inline } from './inline.ts';
 import { SLUG, LANG } from './patterns.ts';
 
 export { SLUG, LANG };
@@ -28,20 +28,32 @@ const InlineSchema: z.ZodType<Inline, Inline> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cite'), source: z.string() }),
 ]);
 
-/** Authored as a string with light markup; served as typed inline runs (never HTML). */
+const Runs = z.array(InlineSchema);
+
+/**
+ * Authored as a string with light markup; served as its plain `text` (for API clients that
+ * want a string) plus typed `runs` (for renderers). Never HTML.
+ */
 const RichText = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .transform((text, ctx) => {
-      const parsed = parseInline(text);
-      if (parsed.ok) return parsed.value;
-      ctx.issues.push({ code: 'custom', message: parsed.error, input: text });
+    .transform((source, ctx) => {
+      const parsed = parseInline(source);
+      if (parsed.ok) return { text: inlineText(parsed.value), runs: parsed.value };
+      ctx.issues.push({ code: 'custom', message: parsed.error, input: source });
       return z.NEVER;
     })
-    .pipe(z.array(InlineSchema));
+    .pipe(z.object({ text: z.string(), runs: Runs }));
+
+type Rich = { text: string; runs: Inline[] };
+
+/** Items whose `text` is authored with markup are served flat: plain `text` beside its `runs`. */
+function flatten<T extends { text: Rich }>({ text, ...rest }: T): Omit<T, 'text'> & Rich {
+  return { ...rest, text: text.text, runs: text.runs };
+}
 
 const PlainText = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -56,7 +68,10 @@ export const SourceSchema = z.strictObject({
   dateNote: PlainText(120).optional(),
 });
 
-export const KeyFactSchema = z.strictObject({ text: RichText(280), sources: SourceIds });
+export const KeyFactSchema = z
+  .strictObject({ text: RichText(280), sources: SourceIds })
+  .transform(flatten)
+  .pipe(z.object({ text: z.string(), runs: Runs, sources: z.array(z.string()) }));
 
 export const CardSchema = z.strictObject({
   id: Slug,
@@ -68,13 +83,15 @@ export const CardSchema = z.strictObject({
   sources: SourceIds,
 });
 
-export const TimelineEventSchema = z.strictObject({
-  date: PartialDate,
-  text: RichText(280),
-  sources: SourceIds,
-});
+export const TimelineEventSchema = z
+  .strictObject({ date: PartialDate, text: RichText(280), sources: SourceIds })
+  .transform(flatten)
+  .pipe(z.object({ date: z.string(), text: z.string(), runs: Runs, sources: z.array(z.string()) }));
 
-export const CorrectionSchema = z.strictObject({ text: RichText(400), sources: z.array(Slug) });
+export const CorrectionSchema = z
+  .strictObject({ text: RichText(400), sources: z.array(Slug) })
+  .transform(flatten)
+  .pipe(z.object({ text: z.string(), runs: Runs, sources: z.array(z.string()) }));
 
 export const ArticleSchema = z.strictObject({
   title: PlainText(200),
@@ -106,19 +123,19 @@ function citations(doc: z.output<typeof ExplainerShape>): { id: string; path: Pa
   const inline = (runs: Inline[], path: Path) =>
     runs.forEach((r) => r.type === 'cite' && found.push({ id: r.source, path }));
   doc.keyFacts.forEach(
-    (f, i) => (cite(f.sources, ['keyFacts', i, 'sources']), inline(f.text, ['keyFacts', i, 'text'])),
+    (f, i) => (cite(f.sources, ['keyFacts', i, 'sources']), inline(f.runs, ['keyFacts', i, 'text'])),
   );
   cite(doc.whyItMatters.sources, ['whyItMatters', 'sources']);
-  doc.whyItMatters.body.forEach((p, j) => inline(p, ['whyItMatters', 'body', j]));
+  doc.whyItMatters.body.forEach((p, j) => inline(p.runs, ['whyItMatters', 'body', j]));
   doc.background.forEach((c, i) => {
     cite(c.sources, ['background', i, 'sources']);
-    c.body.forEach((p, j) => inline(p, ['background', i, 'body', j]));
+    c.body.forEach((p, j) => inline(p.runs, ['background', i, 'body', j]));
   });
   doc.timeline.forEach(
-    (e, i) => (cite(e.sources, ['timeline', i, 'sources']), inline(e.text, ['timeline', i, 'text'])),
+    (e, i) => (cite(e.sources, ['timeline', i, 'sources']), inline(e.runs, ['timeline', i, 'text'])),
   );
   doc.corrections.forEach(
-    (c, i) => (cite(c.sources, ['corrections', i, 'sources']), inline(c.text, ['corrections', i, 'text'])),
+    (c, i) => (cite(c.sources, ['corrections', i, 'sources']), inline(c.runs, ['corrections', i, 'text'])),
   );
   return found;
 }
@@ -128,39 +145,43 @@ function duplicates(ids: string[]): number[] {
 }
 
 /** The explainer document: what editors write (input) and what the API serves (output). */
-export const ExplainerSchema = ExplainerShape.superRefine((doc, ctx) => {
-  const known = new Set(doc.sources.map((s) => s.id));
-  const cited = new Set<string>();
-  for (const { id, path } of citations(doc)) {
-    cited.add(id);
-    if (!known.has(id)) ctx.addIssue({ code: 'custom', path, message: `cites unknown source id "${id}"` });
-  }
-  doc.sources.forEach((s, i) => {
-    if (!cited.has(s.id))
-      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `source "${s.id}" is never cited` });
-  });
-  for (const i of duplicates(doc.sources.map((s) => s.id)))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sources', i, 'id'],
-      message: `duplicate source id "${doc.sources[i]?.id}"`,
+export const ExplainerSchema = ExplainerShape.superRefine(
+  (doc, ctx) => {
+    const known = new Set(doc.sources.map((s) => s.id));
+    const cited = new Set<string>();
+    for (const { id, path } of citations(doc)) {
+      cited.add(id);
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', path, message: `cites unknown source id "${id}"` });
+    }
+    doc.sources.forEach((s, i) => {
+      if (!cited.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `source "${s.id}" is never cited` });
     });
-  for (const i of duplicates(doc.background.map((c) => c.id)))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['background', i, 'id'],
-      message: `duplicate card id "${doc.background[i]?.id}"`,
-    });
-  doc.timeline.forEach((e, i) => {
-    const prev = doc.timeline[i - 1];
-    if (prev && prev.date > e.date)
+    for (const i of duplicates(doc.sources.map((s) => s.id)))
       ctx.addIssue({
         code: 'custom',
-        path: ['timeline', i, 'date'],
-        message: `is earlier than the event before it (${prev.date})`,
+        path: ['sources', i, 'id'],
+        message: `duplicate source id "${doc.sources[i]?.id}"`,
       });
-  });
-});
+    for (const i of duplicates(doc.background.map((c) => c.id)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['background', i, 'id'],
+        message: `duplicate card id "${doc.background[i]?.id}"`,
+      });
+    doc.timeline.forEach((e, i) => {
+      const prev = doc.timeline[i - 1];
+      if (prev && prev.date > e.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', i, 'date'],
+          message: `is earlier than the event before it (${prev.date})`,
+        });
+    });
+    // Cross-field checks need a document whose parts all parsed; fix those problems first.
+  },
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** One entry of the index (`GET /v1/explainers`). */
 export const IndexEntrySchema = z.object({
@@ -190,6 +211,7 @@ export type Card = Explainer['background'][number];
 export type KeyFact = Explainer['keyFacts'][number];
 export type TimelineEvent = Explainer['timeline'][number];
 export type Correction = Explainer['corrections'][number];
+export type Paragraph = Explainer['whyItMatters']['body'][number];
 export type IndexEntry = z.output<typeof IndexEntrySchema>;
 export type ExplainerIndex = z.output<typeof IndexSchema>;
 export type Problem = z.output<typeof ProblemSchema>;

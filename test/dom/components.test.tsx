@@ -52,7 +52,9 @@ describe('<Explainer>', () => {
   it('renders text as text: markup in content never becomes elements', () => {
     const hostile = withText({
       summary: '<img src=x onerror="alert(1)">',
-      keyFacts: [{ text: [{ type: 'text', text: '<b>not bold</b>' }], sources: [doc.sources[0]!.id] }],
+      keyFacts: [
+        { text: '<b>not bold</b>', runs: [{ type: 'text', text: '<b>not bold</b>' }], sources: [doc.sources[0]!.id] },
+      ],
     });
     const { container } = render(<Explainer doc={hostile} />);
     expect(container.querySelector('img, b')).toBeNull();
@@ -63,7 +65,11 @@ describe('<Explainer>', () => {
   it('drops links that are not https, keeping their text', () => {
     const hostile = withText({
       keyFacts: [
-        { text: [{ type: 'link', text: 'click', href: 'javascript:alert(1)' }], sources: [doc.sources[0]!.id] },
+        {
+          text: 'click',
+          runs: [{ type: 'link', text: 'click', href: 'javascript:alert(1)' }],
+          sources: [doc.sources[0]!.id],
+        },
       ],
     });
     const { container } = render(<Explainer doc={hostile} />);

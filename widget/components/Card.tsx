@@ -27,7 +27,7 @@ export function Card({ card, refs, onToggle }: Props) {
       <div class="nx-card-body">
         {card.body.map((p, i) => (
           <p key={i}>
-            <RichText runs={p} refs={refs} />
+            <RichText runs={p.runs} refs={refs} />
           </p>
         ))}
         <p class="nx-meta">

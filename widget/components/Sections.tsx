@@ -9,7 +9,7 @@ export function KeyFacts({ doc, refs }: { doc: Explainer; refs: Refs }) {
       <ul class="nx-facts">
         {doc.keyFacts.map((fact, i) => (
           <li key={i}>
-            <RichText runs={fact.text} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
+            <RichText runs={fact.runs} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
           </li>
         ))}
       </ul>
@@ -23,7 +23,7 @@ export function WhyItMatters({ doc, refs }: { doc: Explainer; refs: Refs }) {
       <h3 id="nx-h-why">Why it matters</h3>
       {doc.whyItMatters.body.map((p, i) => (
         <p key={i}>
-          <RichText runs={p} refs={refs} />
+          <RichText runs={p.runs} refs={refs} />
         </p>
       ))}
       <p class="nx-meta">
@@ -52,7 +52,7 @@ export function Timeline({ doc, refs }: { doc: Explainer; refs: Refs }) {
           <li key={i}>
             <time dateTime={event.date}>{formatDate(event.date, doc.lang)}</time>
             <span>
-              <RichText runs={event.text} refs={refs} /> <Citations ids={event.sources} refs={refs} />
+              <RichText runs={event.runs} refs={refs} /> <Citations ids={event.sources} refs={refs} />
             </span>
           </li>
         ))}
@@ -69,7 +69,7 @@ export function Corrections({ doc, refs }: { doc: Explainer; refs: Refs }) {
       <ul class="nx-corrections">
         {doc.corrections.map((c, i) => (
           <li key={i}>
-            <RichText runs={c.text} refs={refs} /> <Citations ids={c.sources} refs={refs} />
+            <RichText runs={c.runs} refs={refs} /> <Citations ids={c.sources} refs={refs} />
           </li>
         ))}
       </ul>
