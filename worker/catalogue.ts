@@ -13,7 +13,8 @@ import { badRequest, notFound } from './problem.ts';
  * @example
  * const doc = findDocument('putin-baku-2024', undefined); // → English document
  */
-export function findDocument(id: string, lang: string | undefined): CompiledDocument {
+export function findDocument(id: string, requestedLang: string | undefined): CompiledDocument {
+  const lang = requestedLang === undefined ? undefined : canonicalLang(requestedLang);
   if (!SLUG.test(id))
     throw badRequest(`"${id.slice(0, 80)}" is not a valid explainer id: use lowercase letters, digits and hyphens.`);
   if (lang !== undefined && !LANG.test(lang))
@@ -26,6 +27,12 @@ export function findDocument(id: string, lang: string | undefined): CompiledDocu
       `Explainer "${id}" is not available in "${lang}"; available: ${Object.keys(explainer.langs).join(', ')}.`,
     );
   return doc;
+}
+
+/** Language tags are case-insensitive (RFC 5646): `EN` and `pt-br` mean `en` and `pt-BR`. */
+function canonicalLang(tag: string): string {
+  const [primary = '', region] = tag.split('-');
+  return region === undefined ? primary.toLowerCase() : `${primary.toLowerCase()}-${region.toUpperCase()}`;
 }
 
 export const explainerCount = Object.keys(content.explainers).length;

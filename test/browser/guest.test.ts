@@ -133,6 +133,18 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     }
   });
 
+  it('keeps a usable width in flex rows and shrink-to-fit boxes', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/flex.html`, { waitUntil: 'domcontentloaded' });
+    await rendered(page, 'aside news-explainer');
+    await rendered(page, '.float-host news-explainer');
+    for (const selector of ['aside news-explainer', '.float-host news-explainer']) {
+      const box = await page.locator(selector).boundingBox();
+      expect(box?.width, selector).toBeGreaterThan(250);
+      expect(box!.x + box!.width, selector).toBeLessThanOrEqual(1024);
+    }
+  });
+
   it('works in a single-page app: elements and placeholders inserted after load', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${host}/blank.html`, { waitUntil: 'domcontentloaded' });

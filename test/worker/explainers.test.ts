@@ -65,6 +65,12 @@ describe('GET /v1/explainers/:id', () => {
     expect(await a.text()).toBe(await b.text());
   });
 
+  it('treats language tags case-insensitively', async () => {
+    const res = await get(`/v1/explainers/${ID}?lang=EN`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Language')).toBe('en');
+  });
+
   it('returns 304 with CORS headers for a matching ETag, also in a list and as a weak tag', async () => {
     const etag = (await get(`/v1/explainers/${ID}`)).headers.get('ETag')!;
     for (const inm of [etag, `"other", ${etag}`, `W/${etag}`, '*']) {
