@@ -1,9 +1,6 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { get } from './request.ts';
 import { widget } from '../../worker/generated/widget.ts';
-
-const BASE = 'https://explainers.example';
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
 
 describe('GET /v1/embed.js', () => {
   it('serves the widget as JavaScript, loadable cross-origin, with a short cache', async () => {

@@ -1,9 +1,7 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { get } from './request.ts';
 
-const BASE = 'https://explainers.example';
 const ID = 'putin-baku-2024';
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
 
 describe('GET /v1/explainers (index)', () => {
   it('lists the explainers with cache, ETag and CORS headers', async () => {

@@ -1,8 +1,5 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-
-const BASE = 'https://explainers.example';
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
+import { BASE, get } from './request.ts';
 
 describe('GET / (demo publisher page)', () => {
   it('embeds the explainer with the script tag exactly as a publisher would', async () => {
