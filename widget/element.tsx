@@ -85,8 +85,8 @@ export class NewsExplainerElement extends HTMLElement {
       if (!this.#origin) throw new LoadError('no API origin: load embed.js or set the origin attribute', 0);
       this.setAttribute('aria-busy', 'true');
       render(<Loading theme={theme} />, this.#root);
-      fetchExplainer(explainerUrl(this.#origin, id, lang)).then(
-        (doc) => {
+      fetchExplainer(explainerUrl(this.#origin, id, lang))
+        .then((doc) => {
           if (generation !== this.#generation) return;
           this.removeAttribute('aria-busy');
           render(
@@ -94,9 +94,9 @@ export class NewsExplainerElement extends HTMLElement {
             this.#root,
           );
           this.#emit('load', { id, lang: doc.lang, updatedAt: doc.updatedAt });
-        },
-        (err: unknown) => generation === this.#generation && this.#fail(id, theme, err),
-      );
+        })
+        // Also catches a render that throws on a malformed document: the reader gets the fallback.
+        .catch((err: unknown) => generation === this.#generation && this.#fail(id, theme, err));
     } catch (err) {
       this.#fail(id, theme, err);
     }

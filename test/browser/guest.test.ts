@@ -85,11 +85,17 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     expect(problems).toEqual([]);
   });
 
-  it('matches a dark host page', async () => {
+  it("matches a dark host page and takes the publisher's accent colour", async () => {
     const { page } = await watch(ctx);
     await page.goto(`${host}/dark.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     expect(await page.locator('news-explainer .nx').getAttribute('data-theme')).toBe('dark');
+    // The publisher's accent, set with a custom property on an ancestor, reaches inside.
+    const accent = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('news-explainer')!.shadowRoot!.querySelector('.nx')!).borderTopColor,
+    );
+    expect(accent).toBe('rgb(255, 152, 0)');
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
   });
 

@@ -151,6 +151,20 @@ describe('<news-explainer>', () => {
     expect(el.shadowRoot!.querySelector('.nx-facts')).not.toBeNull();
   });
 
+  it('falls back instead of throwing when the API sends a malformed document', async () => {
+    fetchMock.mockImplementationOnce(
+      async () =>
+        new Response(JSON.stringify({ id: 'putin-baku-2024', keyFacts: [null], background: [] }), { status: 200 }),
+    );
+    const el = element('putin-baku-2024', { origin: 'https://broken.example' });
+    const failed = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:error', (e) => resolve(e as CustomEvent)),
+    );
+    document.body.append(el);
+    await failed;
+    expect(el.shadowRoot!.textContent).toContain('could not be loaded');
+  });
+
   it('rejects a malformed id without a request', async () => {
     const el = element('../../etc/passwd');
     document.body.append(el);
