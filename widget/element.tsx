@@ -86,6 +86,12 @@ export class NewsExplainerElement extends HTMLElement {
       this.setAttribute('aria-busy', 'true');
       render(<Loading theme={theme} />, this.#root);
       fetchExplainer(explainerUrl(this.#origin, id, lang))
+        // A language the explainer lacks: readers get its default language rather than nothing.
+        .catch((err: unknown) =>
+          lang && err instanceof LoadError && err.status === 404
+            ? fetchExplainer(explainerUrl(this.#origin, id, null))
+            : Promise.reject(err),
+        )
         .then((doc) => {
           if (generation !== this.#generation) return;
           this.removeAttribute('aria-busy');

@@ -151,6 +151,24 @@ describe('<news-explainer>', () => {
     expect(el.shadowRoot!.querySelector('.nx-facts')).not.toBeNull();
   });
 
+  it("shows the explainer's default language when the requested one does not exist", async () => {
+    const el = element('putin-baku-2024', { lang: 'de', origin: 'https://lang.example' });
+    const loaded = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:load', (e) => resolve(e as CustomEvent)),
+    );
+    fetchMock.mockImplementation(async (url: string) =>
+      url.endsWith('?lang=de')
+        ? new Response('{"status":404}', { status: 404 })
+        : new Response(DOC.body, { status: 200 }),
+    );
+    document.body.append(el);
+    expect((await loaded).detail).toMatchObject({ lang: 'en' });
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      'https://lang.example/v1/explainers/putin-baku-2024?lang=de',
+      'https://lang.example/v1/explainers/putin-baku-2024',
+    ]);
+  });
+
   it('falls back instead of throwing when the API sends a malformed document', async () => {
     fetchMock.mockImplementationOnce(
       async () =>
