@@ -92,6 +92,7 @@ describe('the demo page served by wrangler dev', () => {
     await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
+    expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
     await page.evaluate(() =>
       document
         .querySelector('news-explainer')!
@@ -108,6 +109,8 @@ describe('the demo page served by wrangler dev', () => {
       await page.goto(`${api}/explainers/putin-baku-2024?theme=dark`, { waitUntil: 'domcontentloaded' });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await axeViolations(page, '.nx')).toEqual([]);
+      // As a page of its own (iframe embed, readers' fallback): best practices too.
+      expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
     } finally {
       await dark.close();
     }

@@ -54,14 +54,21 @@ export async function rendered(page: Page, selector = 'news-explainer'): Promise
   await page.locator(`${selector} .nx-facts`).first().waitFor({ state: 'attached', timeout: 15_000 });
 }
 
-/** axe-core's WCAG 2.x A/AA violations inside `selector` (shadow roots included). */
-export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+/**
+ * axe-core's violations inside `selector` (shadow roots included): the WCAG 2.x A/AA rules
+ * (up to 2.2 AA), or with `all` every rule, best practices included.
+ */
+export async function axeViolations(page: Page, selector: string, { all = false } = {}): Promise<string[]> {
   // evaluate() is not subject to the page's CSP, unlike an injected <script>.
   await page.evaluate(axe.source);
-  return page.evaluate(async (sel) => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(sel, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }, selector);
+  return page.evaluate(
+    async ({ sel, everyRule }) => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(
+        sel,
+        everyRule ? {} : { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+      );
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    },
+    { sel: selector, everyRule: all },
+  );
 }

@@ -34,6 +34,9 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
+    // A page of its own: the title is its h1 and the sections are h2s.
+    expect(html).toMatch(/<h1 id="nx-title" class="nx-title">Putin's state visit/);
+    expect(html).toContain('<h2 id="nx-h-facts" class="nx-h">Key facts</h2>');
     expect(html).toContain('Key facts');
     expect(html).toContain('<details class="nx-card" id="nx-card-icc-warrant"');
     expect(html).toContain('International Criminal Court');
@@ -67,6 +70,7 @@ describe('GET /explainers/:id/snippet (no-JS snippet)', () => {
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const html = await res.text();
     expect(html.startsWith('<article class="nx"')).toBe(true);
+    expect(html).toContain('<h2 id="nx-title" class="nx-title">');
     expect(html).not.toMatch(/<html|<script|<style/);
     expect(html).toContain('Key facts');
   });

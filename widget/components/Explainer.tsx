@@ -1,12 +1,14 @@
 import type { Explainer as ExplainerData } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
 import { Card } from './Card.tsx';
-import { Corrections, KeyFacts, SourceList, Timeline, WhyItMatters } from './Sections.tsx';
+import { Corrections, KeyFacts, Section, SourceList, Timeline, WhyItMatters, type TitleLevel } from './Sections.tsx';
 
 export interface ExplainerProps {
   doc: ExplainerData;
   /** Resolved colour theme; `auto` follows the reader's system setting. */
   theme?: 'light' | 'dark' | 'auto';
+  /** 2 when embedded in a publisher's article (the default), 1 on a page of its own. */
+  level?: TitleLevel;
   onToggle?: (cardId: string, open: boolean) => void;
 }
 
@@ -14,13 +16,16 @@ export interface ExplainerProps {
  * The whole explainer. Rendered by the widget inside its shadow root and, unchanged, by the
  * server for the iframe page and the no-JS snippet, so the three renderings never drift apart.
  */
-export function Explainer({ doc, theme = 'light', onToggle }: ExplainerProps) {
+export function Explainer({ doc, theme = 'light', level = 2, onToggle }: ExplainerProps) {
+  const Title = level === 1 ? 'h1' : 'h2';
   const refs = { sources: new Map(doc.sources.map((s) => [s.id, s])), lang: doc.lang };
   return (
     <article class="nx" data-theme={theme} lang={doc.lang} aria-labelledby="nx-title">
       <header class="nx-header">
         <p class="nx-kicker">Explainer</p>
-        <h2 id="nx-title">{doc.title}</h2>
+        <Title id="nx-title" class="nx-title">
+          {doc.title}
+        </Title>
         <p class="nx-summary">{doc.summary}</p>
         <p class="nx-meta">
           Updated <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt, doc.lang)}</time> · Accompanies “
@@ -28,20 +33,26 @@ export function Explainer({ doc, theme = 'light', onToggle }: ExplainerProps) {
           <time dateTime={doc.article.date}>{formatDate(doc.article.date, doc.lang)}</time>
         </p>
       </header>
-      <KeyFacts doc={doc} refs={refs} />
-      <WhyItMatters doc={doc} refs={refs} />
-      <section class="nx-section" aria-labelledby="nx-h-background">
-        <h3 id="nx-h-background">Background</h3>
+      <Section id="nx-h-facts" title="Key facts" level={level}>
+        <KeyFacts doc={doc} refs={refs} />
+      </Section>
+      <Section id="nx-h-why" title="Why it matters" level={level}>
+        <WhyItMatters doc={doc} refs={refs} />
+      </Section>
+      <Section id="nx-h-background" title="Background" level={level}>
         {doc.background.map((card) => (
           <Card key={card.id} card={card} refs={refs} onToggle={onToggle} />
         ))}
-      </section>
-      <section class="nx-section" aria-labelledby="nx-h-more">
-        <h3 id="nx-h-more">Timeline and sources</h3>
+      </Section>
+      <Section id="nx-h-more" title="Timeline and sources" level={level}>
         <Timeline doc={doc} refs={refs} />
         <SourceList doc={doc} />
-      </section>
-      <Corrections doc={doc} refs={refs} />
+      </Section>
+      {doc.corrections.length > 0 ? (
+        <Section id="nx-h-corrections" title="Corrections to the reported article" level={level}>
+          <Corrections doc={doc} refs={refs} />
+        </Section>
+      ) : null}
     </article>
   );
 }

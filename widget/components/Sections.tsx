@@ -1,26 +1,46 @@
+import type { ComponentChildren } from 'preact';
 import type { Explainer } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
 import { Citations, ExternalLink, RichText, type Refs } from './RichText.tsx';
 
+/** Heading level of the explainer's title: 2 inside a publisher's article, 1 on a page of its own. */
+export type TitleLevel = 1 | 2;
+
+interface SectionProps {
+  id: string;
+  title: string;
+  level: TitleLevel;
+  children: ComponentChildren;
+}
+
+/** A titled part of the explainer; its heading sits one level below the explainer's title. */
+export function Section({ id, title, level, children }: SectionProps) {
+  const Heading = level === 1 ? 'h2' : 'h3';
+  return (
+    <section class="nx-section" aria-labelledby={id}>
+      <Heading id={id} class="nx-h">
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
 export function KeyFacts({ doc, refs }: { doc: Explainer; refs: Refs }) {
   return (
-    <section class="nx-section" aria-labelledby="nx-h-facts">
-      <h3 id="nx-h-facts">Key facts</h3>
-      <ul class="nx-facts">
-        {doc.keyFacts.map((fact, i) => (
-          <li key={i}>
-            <RichText runs={fact.runs} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ul class="nx-facts">
+      {doc.keyFacts.map((fact, i) => (
+        <li key={i}>
+          <RichText runs={fact.runs} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
 export function WhyItMatters({ doc, refs }: { doc: Explainer; refs: Refs }) {
   return (
-    <section class="nx-section" aria-labelledby="nx-h-why">
-      <h3 id="nx-h-why">Why it matters</h3>
+    <>
       {doc.whyItMatters.body.map((p, i) => (
         <p key={i}>
           <RichText runs={p.runs} refs={refs} />
@@ -29,7 +49,7 @@ export function WhyItMatters({ doc, refs }: { doc: Explainer; refs: Refs }) {
       <p class="nx-meta">
         <Citations ids={doc.whyItMatters.sources} refs={refs} />
       </p>
-    </section>
+    </>
   );
 }
 
@@ -62,18 +82,14 @@ export function Timeline({ doc, refs }: { doc: Explainer; refs: Refs }) {
 }
 
 export function Corrections({ doc, refs }: { doc: Explainer; refs: Refs }) {
-  if (doc.corrections.length === 0) return null;
   return (
-    <section class="nx-section" aria-labelledby="nx-h-corrections">
-      <h3 id="nx-h-corrections">Corrections to the reported article</h3>
-      <ul class="nx-corrections">
-        {doc.corrections.map((c, i) => (
-          <li key={i}>
-            <RichText runs={c.runs} refs={refs} /> <Citations ids={c.sources} refs={refs} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ul class="nx-corrections">
+      {doc.corrections.map((c, i) => (
+        <li key={i}>
+          <RichText runs={c.runs} refs={refs} /> <Citations ids={c.sources} refs={refs} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -117,7 +117,7 @@ pages.get('/explainers/:id', (c) => {
       </head>
       <body class="explainer-page">
         <main>
-          <Explainer doc={doc} theme={theme === 'dark' || theme === 'light' ? theme : 'auto'} />
+          <Explainer doc={doc} level={1} theme={theme === 'dark' || theme === 'light' ? theme : 'auto'} />
         </main>
       </body>
     </html>,
