@@ -1,7 +1,7 @@
 /**
  * @module `npm run build:widget`: bundles embed.js and hands it to the Worker.
  *
- * Writes worker/generated/embed.js (to measure and inspect) and worker/generated/widget.ts
+ * Writes generated/embed.js (to measure and inspect) and generated/widget.ts
  * (the bytes, their content hash, ETag and SRI integrity, bundled into the Worker).
  */
 import { build, transform, type Plugin } from 'esbuild';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = process.cwd();
-const outDir = join(root, 'worker', 'generated');
+const outDir = join(root, 'generated');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 /** Stylesheets become minified strings, adopted at run time as constructable stylesheets. */

@@ -3,7 +3,7 @@
  */
 import { LANG, SLUG } from '../content/patterns.ts';
 import type { CompiledDocument } from '../content/compiled.ts';
-import { content } from './generated/content.ts';
+import { content } from '../generated/content.ts';
 import { badRequest, notFound } from './problem.ts';
 
 /**

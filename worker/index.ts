@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { explainerCount } from './catalogue.ts';
-import { widget } from './generated/widget.ts';
+import { widget } from '../generated/widget.ts';
 import { notFound, ProblemError, problemResponse } from './problem.ts';
 import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';

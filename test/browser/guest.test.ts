@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { widget } from '../../worker/generated/widget.ts';
+import { widget } from '../../generated/widget.ts';
 import { api, axeViolations, host, launch, rendered, watch } from './page.ts';
 
 let ctx: BrowserContext;

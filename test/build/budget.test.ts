@@ -9,7 +9,7 @@ const BUDGET_GZIP = 10 * 1024;
 const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('embed.js size budget', () => {
-  const code = readFileSync(join(ROOT, 'worker', 'generated', 'embed.js'));
+  const code = readFileSync(join(ROOT, 'generated', 'embed.js'));
 
   it(`stays within ${BUDGET_GZIP} bytes gzipped`, () => {
     const gzip = gzipSync(code, { level: 9 }).length;

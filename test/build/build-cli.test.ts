@@ -37,7 +37,7 @@ describe('npm run build:content', () => {
   it('compiles valid content into the Worker module', () => {
     const run = runBuild(realText);
     expect(run.status).toBe(0);
-    expect(existsSync(join(run.dir, 'worker/generated/content.ts'))).toBe(true);
+    expect(existsSync(join(run.dir, 'generated/content.ts'))).toBe(true);
   });
 
   it('exits non-zero naming the file, the field and the problem', () => {
@@ -48,6 +48,6 @@ describe('npm run build:content', () => {
     expect(run.stderr).toContain(
       'content/putin-baku-2024/en.json: keyFacts[1].sources[0]: cites unknown source id "typo-source"',
     );
-    expect(existsSync(join(run.dir, 'worker/generated/content.ts'))).toBe(false);
+    expect(existsSync(join(run.dir, 'generated/content.ts'))).toBe(false);
   });
 });

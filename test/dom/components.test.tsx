@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Explainer as ExplainerData } from '../../content/schema.ts';
 import { Explainer } from '../../widget/components/Explainer.tsx';
-import { content } from '../../worker/generated/content.ts';
+import { content } from '../../generated/content.ts';
 
 const doc = content.explainers['putin-baku-2024']!.langs.en!.data;
 const withText = (patch: Partial<ExplainerData>): ExplainerData => ({ ...structuredClone(doc), ...patch });

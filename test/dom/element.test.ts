@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { content } from '../../worker/generated/content.ts';
+import { content } from '../../generated/content.ts';
 
 const DOC = content.explainers['putin-baku-2024']!.langs.en!;
 const ORIGIN = 'https://api.example';

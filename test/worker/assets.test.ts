@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
-import { widget } from '../../worker/generated/widget.ts';
+import { widget } from '../../generated/widget.ts';
 
 describe('GET /v1/embed.js', () => {
   it('serves the widget as JavaScript, loadable cross-origin, with a short cache', async () => {

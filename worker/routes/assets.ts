@@ -3,8 +3,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { content } from '../generated/content.ts';
-import { widget } from '../generated/widget.ts';
+import { content } from '../../generated/content.ts';
+import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 import { notFound } from '../problem.ts';
 

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { findDocument } from '../catalogue.ts';
-import { content } from '../generated/content.ts';
+import { content } from '../../generated/content.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 
 export const explainers = new Hono<AppEnv>();

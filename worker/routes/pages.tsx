@@ -8,7 +8,7 @@ import { Explainer } from '../../widget/components/Explainer.tsx';
 import { formatDate } from '../../widget/format.ts';
 import { findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
-import { widget } from '../generated/widget.ts';
+import { widget } from '../../generated/widget.ts';
 import { htmlDocument, PAGE_CSP } from '../html.ts';
 import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
