@@ -211,7 +211,6 @@ export type Card = Explainer['background'][number];
 export type KeyFact = Explainer['keyFacts'][number];
 export type TimelineEvent = Explainer['timeline'][number];
 export type Correction = Explainer['corrections'][number];
-export type Paragraph = Explainer['whyItMatters']['body'][number];
 export type IndexEntry = z.output<typeof IndexEntrySchema>;
 export type ExplainerIndex = z.output<typeof IndexSchema>;
 export type Problem = z.output<typeof ProblemSchema>;

@@ -9,7 +9,7 @@ import { formatDate } from '../../widget/format.ts';
 import { findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
-import { htmlDocument, PAGE_CSP } from '../html.ts';
+import { htmlDocument, memoized, PAGE_CSP } from '../html.ts';
 import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
@@ -102,25 +102,28 @@ pages.get('/', (c) => {
 
 pages.get('/explainers/:id', (c) => {
   const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
-  const theme = c.req.query('theme');
-  const body = htmlDocument(
-    <html lang={doc.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{doc.title}</title>
-        <meta name="description" content={doc.summary} />
-        <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}`} />
-        <link rel="stylesheet" href="/v1/explainer.css" />
-        <link rel="stylesheet" href="/site.css" />
-        <link rel="icon" href="data:," />
-      </head>
-      <body class="explainer-page">
-        <main>
-          <Explainer doc={doc} level={1} theme={theme === 'dark' || theme === 'light' ? theme : 'auto'} />
-        </main>
-      </body>
-    </html>,
+  const requested = c.req.query('theme');
+  const theme = requested === 'dark' || requested === 'light' ? requested : 'auto';
+  const body = memoized(`page:${doc.id}:${doc.lang}:${theme}`, () =>
+    htmlDocument(
+      <html lang={doc.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{doc.title}</title>
+          <meta name="description" content={doc.summary} />
+          <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}`} />
+          <link rel="stylesheet" href="/v1/explainer.css" />
+          <link rel="stylesheet" href="/site.css" />
+          <link rel="icon" href="data:," />
+        </head>
+        <body class="explainer-page">
+          <main>
+            <Explainer doc={doc} level={1} theme={theme} />
+          </main>
+        </body>
+      </html>,
+    ),
   );
   // Framable by any site: this page is the iframe embed.
   return c.body(body, 200, {
@@ -136,7 +139,8 @@ pages.get('/explainers/:id', (c) => {
  */
 pages.get('/explainers/:id/snippet', (c) => {
   const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
-  return c.body(renderToString(<Explainer doc={doc} />), 200, {
+  const html = memoized(`snippet:${doc.id}:${doc.lang}`, () => renderToString(<Explainer doc={doc} />));
+  return c.body(html, 200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': CACHE.content,
     'Content-Language': doc.lang,
