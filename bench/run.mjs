@@ -49,7 +49,8 @@ const headers = Object.fromEntries(sample.headers);
 await probe.dispose();
 writeFileSync(
   join(out, 'constant.mjs'),
-  `const body = ${JSON.stringify(body)}; const headers = ${JSON.stringify(headers)};\n` +
+  // Encoded once at start-up, as our Worker does: the fastest way to serve these bytes.
+  `const body = new TextEncoder().encode(${JSON.stringify(body)}); const headers = ${JSON.stringify(headers)};\n` +
     // The baseline answers a conditional request with 304 too, without comparing anything.
     `export default { fetch(req) { return req.headers.has('if-none-match') ? ` +
     `new Response(null, { status: 304, headers }) : new Response(body, { headers }); } };\n`,

@@ -43,7 +43,25 @@ export interface PreparedResponse {
 export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): Response {
   const headers = { ETag: r.etag, 'Cache-Control': r.cacheControl, ...r.headers };
   if (etagMatches(ifNoneMatch, r.etag)) return new Response(null, { status: 304, headers });
-  return new Response(r.body, { status: 200, headers: { ...headers, 'Content-Type': r.contentType } });
+  const bytes = utf8(r.etag, r.body);
+  // Explicit, so that HEAD (which Hono answers from this response, without the body) keeps it.
+  const length = String(bytes.byteLength);
+  return new Response(bytes, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': r.contentType, 'Content-Length': length },
+  });
+}
+
+const encoded = new Map<string, Uint8Array>();
+
+/** The body's UTF-8 bytes, encoded once per isolate (keyed by its strong ETag), not per request. */
+function utf8(etag: string, body: string): Uint8Array {
+  let bytes = encoded.get(etag);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(body);
+    encoded.set(etag, bytes);
+  }
+  return bytes;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

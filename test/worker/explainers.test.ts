@@ -57,6 +57,12 @@ describe('GET /v1/explainers/:id', () => {
     expect(Date.parse(doc.updatedAt as string)).not.toBeNaN();
   });
 
+  it('serves the same, complete bytes to many requests (encoded once, never consumed)', async () => {
+    const bodies = await Promise.all(Array.from({ length: 5 }, async () => (await get(`/v1/explainers/${ID}`)).text()));
+    for (const body of bodies) expect(JSON.parse(body)).toMatchObject({ id: ID });
+    expect(new Set(bodies).size).toBe(1);
+  });
+
   it('serves the same bytes and ETag every time (prepared at build time)', async () => {
     const [a, b] = await Promise.all([get(`/v1/explainers/${ID}`), get(`/v1/explainers/${ID}?lang=en`)]);
     expect(a.headers.get('ETag')).toBe(b.headers.get('ETag'));
@@ -85,8 +91,10 @@ describe('GET /v1/explainers/:id', () => {
   });
 
   it('answers HEAD with the headers and no body', async () => {
+    const length = (await (await get(`/v1/explainers/${ID}`)).arrayBuffer()).byteLength;
     const res = await get(`/v1/explainers/${ID}`, { method: 'HEAD' });
     expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Length')).toBe(String(length));
     expect(res.headers.get('ETag')).toMatch(/^"/);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(await res.text()).toBe('');
