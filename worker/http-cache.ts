@@ -52,10 +52,10 @@ export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): 
   });
 }
 
-const encoded = new Map<string, Uint8Array>();
+const encoded = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /** The body's UTF-8 bytes, encoded once per isolate (keyed by its strong ETag), not per request. */
-function utf8(etag: string, body: string): Uint8Array {
+function utf8(etag: string, body: string): Uint8Array<ArrayBuffer> {
   let bytes = encoded.get(etag);
   if (!bytes) {
     bytes = new TextEncoder().encode(body);
