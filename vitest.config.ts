@@ -42,8 +42,11 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts'],
-          // One Chromium and one wrangler dev for the suite; files run one after another.
+          // One wrangler dev for the suite; files run one after another. `npm test` runs this
+          // suite after the others, so that it has the machine's two cores to itself.
           fileParallelism: false,
+          // A real browser on a shared 2-core machine: one retry absorbs a rare scheduling stall.
+          retry: 1,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -95,10 +95,20 @@ export class NewsExplainerElement extends HTMLElement {
         .then((doc) => {
           if (generation !== this.#generation) return;
           this.removeAttribute('aria-busy');
-          render(
-            <Explainer doc={doc} theme={theme} onToggle={(card, open) => this.#emit('toggle', { id, card, open })} />,
-            this.#root,
-          );
+          const paint = () =>
+            render(
+              <Explainer
+                doc={doc}
+                theme={resolveTheme(this)}
+                onToggle={(card, open) => this.#emit('toggle', { id, card, open })}
+              />,
+              this.#root,
+            );
+          paint();
+          // An async script can run before the page's stylesheets apply: look at the page again
+          // once it has loaded, so a dark site does not keep a light widget.
+          if (document.readyState !== 'complete')
+            addEventListener('load', () => generation === this.#generation && paint(), { once: true });
           this.#emit('load', { id, lang: doc.lang, updatedAt: doc.updatedAt });
         })
         // Also catches a render that throws on a malformed document: the reader gets the fallback.

@@ -23,6 +23,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     const { page } = await watch(ctx);
     await page.goto(`${host}/hostile.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
+    await page.waitForLoadState('load'); // hostile.css has applied
     const look = await page.evaluate(() => {
       const el = document.querySelector('news-explainer')!;
       const root = el.shadowRoot!;
@@ -87,9 +88,12 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
 
   it("matches a dark host page and takes the publisher's accent colour", async () => {
     const { page } = await watch(ctx);
+    // dark.css arrives late, after the widget has rendered: it must still end up dark.
     await page.goto(`${host}/dark.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
-    expect(await page.locator('news-explainer .nx').getAttribute('data-theme')).toBe('dark');
+    await expect
+      .poll(() => page.locator('news-explainer .nx').getAttribute('data-theme'), { timeout: 15_000 })
+      .toBe('dark');
     // The publisher's accent, set with a custom property on an ancestor, reaches inside.
     const accent = await page.evaluate(
       () =>
@@ -144,6 +148,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     await page.goto(`${host}/flex.html`, { waitUntil: 'domcontentloaded' });
     await rendered(page, 'aside news-explainer');
     await rendered(page, '.float-host news-explainer');
+    await page.waitForLoadState('load'); // flex.css has applied
     for (const selector of ['aside news-explainer', '.float-host news-explainer']) {
       const box = await page.locator(selector).boundingBox();
       expect(box?.width, selector).toBeGreaterThan(250);

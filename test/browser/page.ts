@@ -3,7 +3,7 @@
  * exceptions, CSP violations, and axe-core inside the widget's shadow root.
  */
 import axe from 'axe-core';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 export const api = inject('api');
+const WRANGLER_LOG = join(import.meta.dirname, '..', '..', '.cache', 'wrangler-dev.log');
 export const host = inject('host');
 
 export async function launch(
@@ -41,6 +42,7 @@ export async function watch(ctx: BrowserContext): Promise<Watched> {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('request', (r) => r.url().includes('/v1/explainers/') && apiRequests.push(r.url()));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
@@ -49,9 +51,22 @@ export async function watch(ctx: BrowserContext): Promise<Watched> {
   return { page, problems, apiRequests };
 }
 
-/** Waits until the widget inside `selector` has rendered its key facts. */
+/** Waits until the widget inside `selector` has rendered its key facts; says what it saw if not. */
 export async function rendered(page: Page, selector = 'news-explainer'): Promise<void> {
-  await page.locator(`${selector} .nx-facts`).first().waitFor({ state: 'attached', timeout: 15_000 });
+  try {
+    await page.locator(`${selector} .nx-facts`).first().waitFor({ state: 'attached', timeout: 20_000 });
+  } catch (err) {
+    const seen = await page
+      .evaluate((sel) => {
+        const el = document.querySelector(sel);
+        return el ? `<${el.localName}> shadow: ${el.shadowRoot?.textContent?.slice(0, 200) ?? '(none)'}` : 'no element';
+      }, selector)
+      .catch((e: unknown) => `(page not readable: ${String(e)})`);
+    const server = existsSync(WRANGLER_LOG) ? readFileSync(WRANGLER_LOG, 'utf8').slice(-1500) : '(no log)';
+    throw new Error(`widget did not render in ${page.url()}: ${seen}\nwrangler dev log (tail):\n${server}`, {
+      cause: err,
+    });
+  }
 }
 
 /**

@@ -3,8 +3,8 @@
  * publisher's site on another port (so every embed is really cross-origin) serving the host
  * pages in ./hosts with the headers a strict publisher would send.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
@@ -42,16 +42,38 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `wrangler dev` on a free loopback port; stop() ends it (and its workerd) by its PID. */
+/**
+ * Starts `wrangler dev` on a free loopback port; stop() ends it (and its workerd) by its PID.
+ *
+ * It serves the bundle `wrangler deploy` would upload, with `--no-bundle`: wrangler's own
+ * bundler watches every file and directory it resolved, and a rebuild triggered by other suites
+ * writing caches mid-run once left the server refusing connections.
+ */
 export async function startWrangler(): Promise<Running> {
   const [port, inspector] = [await freePort(), await freePort()];
   const xdg = join(ROOT, '.cache', 'xdg');
+  const bundle = join(ROOT, '.cache', 'e2e-bundle');
   mkdirSync(xdg, { recursive: true });
+  const env = {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    XDG_CONFIG_HOME: xdg,
+    CI: 'true',
+  };
+  const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+  execFileSync(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', bundle], {
+    cwd: ROOT,
+    env,
+    stdio: 'pipe',
+  });
   const child = spawn(
     process.execPath,
     [
-      join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      wrangler,
       'dev',
+      join(bundle, 'index.js'),
+      '--no-bundle',
       '--ip',
       '127.0.0.1',
       '--port',
@@ -62,21 +84,16 @@ export async function startWrangler(): Promise<Running> {
       'warn',
       '--show-interactive-dev-session=false',
     ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        WRANGLER_SEND_METRICS: 'false',
-        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-        XDG_CONFIG_HOME: xdg,
-        CI: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  // Kept in a file too: when a browser test fails, this says what the server did.
+  const log = createWriteStream(join(ROOT, '.cache', 'wrangler-dev.log'), { flags: 'a' });
+  log.write(`\n=== wrangler dev ${new Date().toISOString()} on port ${port}\n`);
+  const record = (d: Buffer) => ((output += d), log.write(d));
+  child.stdout!.on('data', record);
+  child.stderr!.on('data', record);
+  child.once('exit', (code, signal) => log.end(`\n[wrangler dev exited: code ${code}, signal ${signal}]\n`));
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${origin}/healthz`, child, () => output, 90_000);
@@ -115,13 +132,22 @@ export async function startHost(api: string): Promise<Running> {
     const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'index.html';
     const ext = name.split('.').pop() ?? '';
     if (!/^[\w-]+\.(html|css|js)$/.test(name)) return void res.writeHead(404).end();
+    // `slow-x.css` is x.css, late: the widget may then run before the page's styles apply.
+    const slow = name.startsWith('slow-');
+    const file = slow ? name.slice('slow-'.length) : name;
+    let text: string;
     try {
-      const text = readFileSync(join(HOSTS, name), 'utf8').replaceAll('{{API}}', api);
-      res.writeHead(200, { 'Content-Type': `${types[ext]}; charset=utf-8`, 'Content-Security-Policy': csp });
-      res.end(text);
+      text = readFileSync(join(HOSTS, file), 'utf8').replaceAll('{{API}}', api);
     } catch {
-      res.writeHead(404).end();
+      return void res.writeHead(404).end();
     }
+    setTimeout(
+      () => {
+        res.writeHead(200, { 'Content-Type': `${types[ext]}; charset=utf-8`, 'Content-Security-Policy': csp });
+        res.end(text);
+      },
+      slow ? 1500 : 0,
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
