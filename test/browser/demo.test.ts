@@ -10,7 +10,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-describe('the demo page served by wrangler dev', () => {
+describe('the demo page (the deploy bundle in workerd)', () => {
   it('renders the explainer where the script tag stands, inside an open shadow root', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });

@@ -1,5 +1,5 @@
 /**
- * @module The two origins of the browser suite: our Worker under `wrangler dev`, and a
+ * @module The two origins of the browser suite: our Worker in workerd, and a
  * publisher's site on another port (so every embed is really cross-origin) serving the host
  * pages in ./hosts with the headers a strict publisher would send.
  */
@@ -8,6 +8,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HOSTS = join(import.meta.dirname, 'hosts');
@@ -42,37 +43,61 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/**
- * Starts `wrangler dev` on a free loopback port; stop() ends it (and its workerd) by its PID.
- *
- * It serves the bundle `wrangler deploy` would upload, with `--no-bundle`: wrangler's own
- * bundler watches every file and directory it resolved, and a rebuild triggered by other suites
- * writing caches mid-run once left the server refusing connections.
- */
-export async function startWrangler(): Promise<Running> {
-  const [port, inspector] = [await freePort(), await freePort()];
-  const xdg = join(ROOT, '.cache', 'xdg');
-  const bundle = join(ROOT, '.cache', 'e2e-bundle');
-  mkdirSync(xdg, { recursive: true });
-  const env = {
-    ...process.env,
-    WRANGLER_SEND_METRICS: 'false',
-    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-    XDG_CONFIG_HOME: xdg,
-    CI: 'true',
-  };
-  const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-  execFileSync(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', bundle], {
+const XDG = join(ROOT, '.cache', 'xdg');
+const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+const wranglerEnv = () => ({
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  XDG_CONFIG_HOME: XDG,
+  CI: 'true',
+});
+
+/** Bundles the Worker exactly as `wrangler deploy` would upload it; returns the entry file. */
+export function buildDeployBundle(): string {
+  const outdir = join(ROOT, '.cache', 'e2e-bundle');
+  mkdirSync(XDG, { recursive: true });
+  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', outdir], {
     cwd: ROOT,
-    env,
+    env: wranglerEnv(),
     stdio: 'pipe',
   });
+  return join(outdir, 'index.js');
+}
+
+/**
+ * Serves the deploy bundle in workerd through Miniflare, the engine under `wrangler dev`,
+ * without wrangler's file watchers, proxy and inspector. Under `wrangler dev` the suite saw
+ * rare mid-run exits (an empty "[ERROR]", exit code 1); a test server must not come and go.
+ */
+export async function startWorkerd(entry: string): Promise<Running> {
+  const wrangler = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wrangler)?.[1];
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: entry,
+    compatibilityDate,
+    cf: false,
+    host: '127.0.0.1',
+    port: await freePort(),
+  });
+  const url = await mf.ready;
+  return { origin: url.origin, stop: () => mf.dispose() };
+}
+
+/**
+ * Starts `wrangler dev` (serving `entry` with --no-bundle, so its bundler watches nothing) on a
+ * free loopback port; stop() ends it, and its workerd, by its PID.
+ */
+export async function startWrangler(entry: string): Promise<Running> {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const env = wranglerEnv();
   const child = spawn(
     process.execPath,
     [
-      wrangler,
+      WRANGLER,
       'dev',
-      join(bundle, 'index.js'),
+      entry,
       '--no-bundle',
       '--ip',
       '127.0.0.1',
