@@ -1,7 +1,7 @@
 import type { Explainer as ExplainerData } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
 import { Card } from './Card.tsx';
-import { Corrections, KeyFacts, Section, SourceList, Timeline, WhyItMatters, type TitleLevel } from './Sections.tsx';
+import { CitedList, Section, SourceList, Timeline, WhyItMatters, type TitleLevel } from './Sections.tsx';
 
 export interface ExplainerProps {
   doc: ExplainerData;
@@ -34,7 +34,7 @@ export function Explainer({ doc, theme = 'light', level = 2, onToggle }: Explain
         </p>
       </header>
       <Section id="nx-h-facts" title="Key facts" level={level}>
-        <KeyFacts doc={doc} refs={refs} />
+        <CitedList items={doc.keyFacts} refs={refs} name="nx-facts" />
       </Section>
       <Section id="nx-h-why" title="Why it matters" level={level}>
         <WhyItMatters doc={doc} refs={refs} />
@@ -50,7 +50,7 @@ export function Explainer({ doc, theme = 'light', level = 2, onToggle }: Explain
       </Section>
       {doc.corrections.length > 0 ? (
         <Section id="nx-h-corrections" title="Corrections to the reported article" level={level}>
-          <Corrections doc={doc} refs={refs} />
+          <CitedList items={doc.corrections} refs={refs} name="nx-corrections" />
         </Section>
       ) : null}
     </article>

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { Explainer } from '../../content/schema.ts';
+import type { Explainer, Inline } from '../../content/schema.ts';
 import { formatDate } from '../format.ts';
 import { Citations, ExternalLink, RichText, type Refs } from './RichText.tsx';
+
+/** Anything with text runs and the sources it cites. */
+type Cited = { runs: readonly Inline[]; sources: readonly string[] };
 
 /** Heading level of the explainer's title: 2 inside a publisher's article, 1 on a page of its own. */
 export type TitleLevel = 1 | 2;
@@ -26,12 +29,13 @@ export function Section({ id, title, level, children }: SectionProps) {
   );
 }
 
-export function KeyFacts({ doc, refs }: { doc: Explainer; refs: Refs }) {
+/** Sourced sentences as a list, each followed by its dated citations (key facts, corrections). */
+export function CitedList({ items, refs, name }: { items: readonly Cited[]; refs: Refs; name: string }) {
   return (
-    <ul class="nx-facts">
-      {doc.keyFacts.map((fact, i) => (
+    <ul class={name}>
+      {items.map((item, i) => (
         <li key={i}>
-          <RichText runs={fact.runs} refs={refs} /> <Citations ids={fact.sources} refs={refs} />
+          <RichText runs={item.runs} refs={refs} /> <Citations ids={item.sources} refs={refs} />
         </li>
       ))}
     </ul>
@@ -78,18 +82,6 @@ export function Timeline({ doc, refs }: { doc: Explainer; refs: Refs }) {
         ))}
       </ol>
     </details>
-  );
-}
-
-export function Corrections({ doc, refs }: { doc: Explainer; refs: Refs }) {
-  return (
-    <ul class="nx-corrections">
-      {doc.corrections.map((c, i) => (
-        <li key={i}>
-          <RichText runs={c.runs} refs={refs} /> <Citations ids={c.sources} refs={refs} />
-        </li>
-      ))}
-    </ul>
   );
 }
 
