@@ -20,6 +20,9 @@ const cached = {
   'Access-Control-Allow-Origin': { schema: { type: 'string', const: '*' } },
 };
 
+/** The explainer id in a path, as every per-explainer route takes it. */
+const ID_PARAM = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } };
+
 const notModified = { description: 'Not modified: the ETag in If-None-Match still matches.', headers: cached };
 
 /** The OpenAPI document served at `GET /v1/openapi.json`. */
@@ -52,7 +55,7 @@ export function buildOpenApi(): Record<string, unknown> {
           operationId: 'getExplainer',
           summary: 'One whole explainer',
           parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } },
+            ID_PARAM,
             {
               name: 'lang',
               in: 'query',
@@ -97,7 +100,7 @@ export function buildOpenApi(): Record<string, unknown> {
         get: {
           operationId: 'getExplainerPage',
           summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } }],
+          parameters: [ID_PARAM],
           responses: {
             '200': { description: 'HTML page', content: { 'text/html': {} } },
             '404': problem('Unknown explainer'),
@@ -108,7 +111,7 @@ export function buildOpenApi(): Record<string, unknown> {
         get: {
           operationId: 'getExplainerSnippet',
           summary: 'The same rendering as an HTML fragment, for server-side includes',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } }],
+          parameters: [ID_PARAM],
           responses: {
             '200': { description: 'HTML fragment', content: { 'text/html': {} } },
             '404': problem('Unknown explainer'),
