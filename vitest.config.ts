@@ -2,7 +2,7 @@
  * Five suites, one command (`npm test`):
  * - content: the schema, the inline parser and the real content, in Node;
  * - build: the build CLIs and the widget's size budget, in Node;
- * - dom: widget components and the custom element, in happy-dom;
+ * - dom: the shared components as the widget builds them, and the custom element, in happy-dom;
  * - worker: every route in workerd (vitest-pool-workers);
  * - browser: the real widget on real host pages in Debian's Chromium, served by `wrangler dev`.
  */
@@ -20,6 +20,9 @@ const cssAsText: Plugin = {
 
 const preactJsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
 
+/** In the widget, JSX builds DOM directly (widget/jsx-dom.ts), exactly as widget/build.ts bundles it. */
+const jsxDom = resolve(import.meta.dirname, 'widget', 'jsx-dom.ts');
+
 export default defineConfig({
   test: {
     projects: [
@@ -29,6 +32,7 @@ export default defineConfig({
         oxc: preactJsx,
         plugins: [cssAsText],
         define: { __VERSION__: JSON.stringify('test') },
+        resolve: { alias: { 'preact/jsx-runtime': jsxDom, 'preact/jsx-dev-runtime': jsxDom } },
         test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
       {

@@ -35,6 +35,8 @@ const result = await build({
   target: ['chrome100', 'firefox100', 'safari15.4'],
   jsx: 'automatic',
   jsxImportSource: 'preact',
+  // The shared components build DOM directly in the widget (see widget/jsx-dom.ts).
+  alias: { 'preact/jsx-runtime': join(root, 'widget', 'jsx-dom.ts') },
   define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   legalComments: 'none',
   plugins: [cssAsText],
@@ -43,7 +45,7 @@ const result = await build({
 
 const code = result.outputFiles[0]!.text;
 // The same stylesheet, for the server-rendered page (its :host rules simply do not apply there).
-const { code: css } = await transform(readFileSync(join(root, 'widget', 'styles.css'), 'utf8'), {
+const { code: css } = await transform(readFileSync(join(root, 'ui', 'styles.css'), 'utf8'), {
   loader: 'css',
   minify: true,
 });

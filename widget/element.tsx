@@ -2,18 +2,31 @@
  * @module `<news-explainer explainer="ID">`: the custom element every embed mode ends up as.
  *
  * The UI lives in an open shadow root with adopted stylesheets (no inline <style>, so a strict
- * CSP needs no 'unsafe-inline'). The element talks to the host page only through DOM events:
- * `news-explainer:load`, `news-explainer:error`, `news-explainer:toggle`.
+ * CSP needs no 'unsafe-inline'). A root the server already rendered (the snippet's declarative
+ * shadow root) is taken over in place. The element talks to the host page only through DOM
+ * events: `news-explainer:load`, `news-explainer:error`, `news-explainer:toggle`.
  */
-import { render } from 'preact';
+import type { Explainer as ExplainerData } from '../content/schema.ts';
 import { SLUG } from '../content/patterns.ts';
+import { Explainer } from '../ui/Explainer.tsx';
+import { en } from '../ui/strings.ts';
+import css from '../ui/styles.css';
 import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
-import { Explainer } from './components/Explainer.tsx';
-import { Failed, Loading } from './components/Status.tsx';
+import { buildLater, openDeepLink, wire } from './behaviour.ts';
+import type { Deferred } from '../ui/context.ts';
+import { Failed, Loading } from './Status.tsx';
 import { resolveTheme } from './theme.ts';
-import css from './styles.css';
 
 export const TAG = 'news-explainer';
+
+/**
+ * Replaces what the root shows. JSX in the widget builds DOM nodes (widget/jsx-dom.ts); its
+ * static type is still Preact's element type, which the shared components are written against.
+ */
+function show(root: ShadowRoot, content?: unknown): void {
+  if (content) root.replaceChildren(content as Node);
+  else root.replaceChildren();
+}
 const LOG = '[news-explainer]';
 
 let sheet: CSSStyleSheet | null = null;
@@ -40,93 +53,131 @@ function safeOriginHref(origin: string, path: string): string | null {
 /** The API origin, set once from the embed script's own `src` (see embed.ts). */
 export const config = { origin: '' };
 
+/** Fetches an edition; a language the explainer lacks falls back to its default language. */
+function fetchEdition(origin: string, id: string, lang: string | null): Promise<ExplainerData> {
+  return fetchExplainer(explainerUrl(origin, id, lang)).catch((err: unknown) =>
+    lang && err instanceof LoadError && err.status === 404
+      ? fetchExplainer(explainerUrl(origin, id, null))
+      : Promise.reject(err),
+  );
+}
+
 export class NewsExplainerElement extends HTMLElement {
   static observedAttributes = ['explainer', 'lang', 'theme', 'origin'];
   readonly #root: ShadowRoot;
   /** Bumped on every load so that a slow, superseded response never overwrites a newer one. */
   #generation = 0;
+  readonly #onHash = () => openDeepLink(this.#root);
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: 'open' });
+    // attachShadow() on a declarative shadow root would empty it: keep the server's markup.
+    this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     adoptStyles(this.#root);
+    wire(this.#root, (card, open) => this.#emit('toggle', { id: this.#id, card, open }));
   }
 
   connectedCallback(): void {
+    addEventListener('hashchange', this.#onHash);
     this.#load();
   }
 
   disconnectedCallback(): void {
+    removeEventListener('hashchange', this.#onHash);
     this.#generation++;
-    render(null, this.#root);
   }
 
   attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
     if (this.isConnected && oldValue !== newValue) this.#load();
   }
 
+  get #id(): string {
+    return this.getAttribute('explainer') ?? '';
+  }
+
   get #origin(): string {
     return (this.getAttribute('origin') || config.origin).replace(/\/+$/, '');
+  }
+
+  /** The explainer already in the root, rendered by us or by the server, if it is this one. */
+  get #shown(): HTMLElement | null {
+    const nx = this.#root.querySelector<HTMLElement>('article.nx');
+    return nx?.dataset.id === this.#id ? nx : null;
   }
 
   #emit(type: string, detail: Record<string, unknown>): void {
     this.dispatchEvent(new CustomEvent(`news-explainer:${type}`, { detail, bubbles: true, composed: true }));
   }
 
+  /** The theme, read from the page once per load: reading computed styles forces a style pass. */
+  #theme = '';
+
+  /** Colours that fit the page behind the element, set without re-rendering anything. */
+  #applyTheme = (): void => {
+    this.#root.querySelector('.nx')?.setAttribute('data-theme', this.#theme);
+  };
+
+  /** Once the page has loaded, its stylesheets apply: an async script may have run before. */
+  #reapplyTheme = (): void => {
+    this.#theme = resolveTheme(this);
+    this.#applyTheme();
+  };
+
   #load(): void {
     const generation = ++this.#generation;
-    const id = this.getAttribute('explainer') ?? '';
-    const lang = this.getAttribute('lang');
-    const theme = resolveTheme(this);
+    const id = this.#id;
     // Frameworks may insert the element before they set its attributes: wait for the id.
-    if (!id) return void render(null, this.#root);
+    if (!id) return show(this.#root);
+    // Before anything is inserted, so the forced style pass covers the host page alone.
+    this.#theme = resolveTheme(this);
     try {
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
       if (!this.#origin) throw new LoadError('no API origin: load embed.js or set the origin attribute', 0);
-      this.setAttribute('aria-busy', 'true');
-      render(<Loading theme={theme} />, this.#root);
-      fetchExplainer(explainerUrl(this.#origin, id, lang))
-        // A language the explainer lacks: readers get its default language rather than nothing.
-        .catch((err: unknown) =>
-          lang && err instanceof LoadError && err.status === 404
-            ? fetchExplainer(explainerUrl(this.#origin, id, null))
-            : Promise.reject(err),
-        )
-        .then((doc) => {
-          if (generation !== this.#generation) return;
-          this.removeAttribute('aria-busy');
-          const paint = () =>
-            render(
-              <Explainer
-                doc={doc}
-                theme={resolveTheme(this)}
-                onToggle={(card, open) => this.#emit('toggle', { id, card, open })}
-              />,
-              this.#root,
-            );
-          paint();
-          // An async script can run before the page's stylesheets apply: look at the page again
-          // once it has loaded, so a dark site does not keep a light widget.
-          if (document.readyState !== 'complete')
-            addEventListener('load', () => generation === this.#generation && paint(), { once: true });
-          this.#emit('load', { id, lang: doc.lang, updatedAt: doc.updatedAt });
-        })
+      if (!this.#shown) this.#showLoading();
+      fetchEdition(this.#origin, id, this.getAttribute('lang'))
+        .then((doc) => generation === this.#generation && this.#paint(doc))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.
-        .catch((err: unknown) => generation === this.#generation && this.#fail(id, theme, err));
+        .catch((err: unknown) => generation === this.#generation && this.#fail(id, err));
     } catch (err) {
-      this.#fail(id, theme, err);
+      this.#fail(id, err);
     }
   }
 
-  #fail(id: string, theme: string, err: unknown): void {
+  #showLoading(): void {
+    this.setAttribute('aria-busy', 'true');
+    show(this.#root, <Loading t={en} />);
+    this.#applyTheme();
+  }
+
+  #paint(doc: ExplainerData): void {
+    this.removeAttribute('aria-busy');
+    const shown = this.#shown;
+    // Server markup of this very edition stays as it is: no second layout, no lost open card.
+    if (!shown || shown.dataset.updated !== doc.updatedAt || shown.lang !== doc.lang) {
+      const later: Deferred[] = [];
+      show(this.#root, <Explainer doc={doc} later={later} />);
+      buildLater(later);
+    }
+    this.#applyTheme();
+    // An async script can run before the page's stylesheets apply: look at the page again once
+    // it has loaded, so a dark site does not keep a light widget.
+    if (document.readyState !== 'complete') addEventListener('load', this.#reapplyTheme, { once: true });
+    openDeepLink(this.#root);
+    this.#emit('load', { id: doc.id, lang: doc.lang, updatedAt: doc.updatedAt });
+  }
+
+  #fail(id: string, err: unknown): void {
     const status = err instanceof LoadError ? err.status : 0;
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`${LOG} could not load explainer "${id}": ${message}`);
     this.removeAttribute('aria-busy');
+    this.#emit('error', { id, status, message });
+    // Server-rendered markup is still a whole explainer: better than any fallback message.
+    if (this.#shown) return;
     // A missing or malformed explainer has no page to link to, and retrying cannot help.
     const gone = status === 400 || status === 404;
     const href = !gone && this.#origin ? safeOriginHref(this.#origin, `/explainers/${id}`) : null;
-    render(<Failed theme={theme} href={href} onRetry={gone ? undefined : () => this.#load()} />, this.#root);
-    this.#emit('error', { id, status, message });
+    show(this.#root, <Failed t={en} href={href} onRetry={gone ? undefined : () => this.#load()} />);
+    this.#applyTheme();
   }
 }

@@ -3,7 +3,7 @@
  *
  * - `<script async src=".../v1/embed.js" data-explainer="ID">` renders where the tag stands;
  * - `<div data-explainer="ID">` placeholders render wherever they are, now or later (SPAs);
- * - `<news-explainer explainer="ID">` works directly.
+ * - `<news-explainer explainer="ID">` works directly, also with a server-rendered shadow root.
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
 import { config, NewsExplainerElement, TAG } from './element.tsx';
@@ -35,67 +35,55 @@ declare global {
 }
 
 const LOG = '[news-explainer]';
-const ATTRS = [
-  ['explainer', 'explainer'],
-  ['lang', 'lang'],
-  ['theme', 'theme'],
-  ['origin', 'origin'],
-] as const;
+const OPTIONS = ['explainer', 'lang', 'theme', 'origin'] as const;
+/** Scripts and placeholders already embedded, so a rescan never embeds twice. */
+const done = new WeakSet<Element>();
 
-function createApi(): NewsExplainerApi {
-  const done = new WeakSet<Element>();
-
-  function mount(target: Element, options: MountOptions): HTMLElement {
-    const isElement = target.localName === TAG;
-    const el = isElement ? (target as HTMLElement) : document.createElement(TAG);
-    // Attributes first, insertion second: the element loads once, with its final settings.
-    for (const [key, attr] of ATTRS) {
-      const value = options[key];
-      if (value) el.setAttribute(attr, value);
-    }
-    if (!isElement) target.replaceChildren(el);
-    return el;
+function mount(target: Element, options: MountOptions): HTMLElement {
+  const isElement = target.localName === TAG;
+  const el = isElement ? (target as HTMLElement) : document.createElement(TAG);
+  // Attributes first, insertion second: the element loads once, with its final settings.
+  for (const key of OPTIONS) {
+    const value = options[key];
+    if (value) el.setAttribute(key, value);
   }
-
-  function fromDataset(source: HTMLElement): MountOptions {
-    const d = source.dataset;
-    return { explainer: d.explainer ?? '', lang: d.lang, theme: d.theme as MountOptions['theme'], origin: d.origin };
-  }
-
-  function embedScript(script: HTMLScriptElement): void {
-    if (done.has(script)) return;
-    done.add(script);
-    if (!script.dataset.explainer) return; // a plain loader tag for placeholders
-    if (!document.body?.contains(script)) {
-      console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
-      return;
-    }
-    script.after(mount(document.createElement(TAG), fromDataset(script)));
-  }
-
-  function scan(root: ParentNode = document): void {
-    for (const node of root.querySelectorAll<HTMLElement>('[data-explainer]')) {
-      try {
-        if (node instanceof HTMLScriptElement) embedScript(node);
-        else if (!done.has(node)) {
-          done.add(node);
-          mount(node, fromDataset(node));
-        }
-      } catch (err) {
-        console.error(`${LOG} could not embed`, node, err);
-      }
-    }
-  }
-
-  return {
-    version: __VERSION__,
-    mount,
-    unmount: (target) => (target.localName === TAG ? target.remove() : target.querySelector(TAG)?.remove()),
-    scan,
-  };
+  if (!isElement) target.replaceChildren(el);
+  return el;
 }
 
-function watchForPlaceholders(api: NewsExplainerApi): void {
+function unmount(target: Element): void {
+  (target.localName === TAG ? target : target.querySelector(TAG))?.remove();
+}
+
+function fromDataset(source: HTMLElement): MountOptions {
+  const d = source.dataset;
+  return { explainer: d.explainer ?? '', lang: d.lang, theme: d.theme as MountOptions['theme'], origin: d.origin };
+}
+
+function embedScript(script: HTMLScriptElement): void {
+  if (!script.dataset.explainer) return; // a plain loader tag for placeholders
+  if (!document.body?.contains(script)) {
+    console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
+    return;
+  }
+  script.after(mount(document.createElement(TAG), fromDataset(script)));
+}
+
+function scan(root: ParentNode = document): void {
+  for (const node of root.querySelectorAll<HTMLElement>('[data-explainer]')) {
+    if (done.has(node)) continue;
+    done.add(node);
+    try {
+      if (node instanceof HTMLScriptElement) embedScript(node);
+      else mount(node, fromDataset(node));
+    } catch (err) {
+      console.error(`${LOG} could not embed`, node, err);
+    }
+  }
+}
+
+/** Placeholders added later (single-page apps) are embedded in one batch per microtask. */
+function watchForPlaceholders(): void {
   let queued = false;
   new MutationObserver((records) => {
     if (queued) return;
@@ -104,22 +92,22 @@ function watchForPlaceholders(api: NewsExplainerApi): void {
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      api.scan();
+      scan();
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 function start(): void {
-  // currentScript is null when a tag manager injects us as a module; then find our own tag.
-  const script = (document.currentScript ??
-    document.querySelector('script[src*="/v1/embed"]')) as HTMLScriptElement | null;
   let api = window.NewsExplainer;
   if (!api) {
+    // currentScript is null when a tag manager injects us as a module; then find our own tag.
+    const script = (document.currentScript ??
+      document.querySelector('script[src*="/v1/embed"]')) as HTMLScriptElement | null;
     config.origin = script?.src ? new URL(script.src).origin : location.origin;
     if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
-    api = createApi();
+    api = { version: __VERSION__, mount, unmount, scan };
     Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });
-    watchForPlaceholders(api);
+    watchForPlaceholders();
   }
   const ready = api;
   if (document.readyState === 'loading')

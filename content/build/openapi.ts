@@ -110,10 +110,21 @@ export function buildOpenApi(): Record<string, unknown> {
       '/explainers/{id}/snippet': {
         get: {
           operationId: 'getExplainerSnippet',
-          summary: 'The same rendering as an HTML fragment, for server-side includes',
-          parameters: [ID_PARAM],
+          summary:
+            'The embed code for zero layout shift: <news-explainer> with the explainer server-rendered in a declarative shadow root, then the embed.js script tag',
+          parameters: [
+            ID_PARAM,
+            {
+              name: 'lang',
+              in: 'query',
+              required: false,
+              description:
+                "Edition; written on the element so the widget asks for the same one. Defaults to the explainer's default language.",
+              schema: { type: 'string', pattern: LANG.source },
+            },
+          ],
           responses: {
-            '200': { description: 'HTML fragment', content: { 'text/html': {} } },
+            '200': { description: 'HTML to paste or include server-side', content: { 'text/html': {} } },
             '404': problem('Unknown explainer'),
           },
         },

@@ -11,21 +11,21 @@ afterAll(async () => {
 });
 
 describe('the demo page (the deploy bundle in workerd)', () => {
-  it('renders the explainer where the script tag stands, inside an open shadow root', async () => {
+  it('renders the explainer where the snippet stands, inside an open shadow root', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const where = await page.evaluate(() => {
       const el = document.querySelector('news-explainer')!;
       return {
-        afterScript: (el.previousElementSibling as HTMLScriptElement | null)?.dataset.explainer,
+        scriptAfter: (el.nextElementSibling as HTMLScriptElement | null)?.src.endsWith('/v1/embed.js'),
         inArticle: !!el.closest('article.story'),
         shadowMode: el.shadowRoot?.mode,
         cards: el.shadowRoot?.querySelectorAll('details[data-card]').length,
         facts: el.shadowRoot?.querySelectorAll('.nx-facts > li').length,
       };
     });
-    expect(where).toEqual({ afterScript: 'putin-baku-2024', inArticle: true, shadowMode: 'open', cards: 7, facts: 8 });
+    expect(where).toEqual({ scriptAfter: true, inArticle: true, shadowMode: 'open', cards: 7, facts: 8 });
     expect(problems).toEqual([]);
   });
 
@@ -36,13 +36,13 @@ describe('the demo page (the deploy bundle in workerd)', () => {
     const card = page.locator('news-explainer details[data-card="cop29"]');
     const summary = card.locator('summary');
     await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
-    await expect(card.locator('.nx-card-body').isVisible()).resolves.toBe(false);
+    await expect(card.locator('.nx-body').isVisible()).resolves.toBe(false);
 
     await summary.focus();
     await page.keyboard.press('Enter');
     await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
-    await expect(card.locator('.nx-card-body').isVisible()).resolves.toBe(true);
-    await expect(card.locator('.nx-card-body').innerText()).resolves.toContain('300 billion');
+    await expect(card.locator('.nx-body').isVisible()).resolves.toBe(true);
+    await expect(card.locator('.nx-body').innerText()).resolves.toContain('300 billion');
 
     await page.keyboard.press('Space');
     await expect(card.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
@@ -58,7 +58,7 @@ describe('the demo page (the deploy bundle in workerd)', () => {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => {
         const active = document.querySelector('news-explainer')?.shadowRoot?.activeElement;
-        return active?.localName === 'summary' ? (active.parentElement?.dataset.card ?? 'other') : '';
+        return active?.localName === 'summary' ? (active.parentElement?.dataset.card ?? '') : '';
       });
     }
     expect(reached).toBe('icc-warrant');
@@ -140,18 +140,25 @@ describe('the demo page (the deploy bundle in workerd)', () => {
     }
   });
 
-  it('links every source over https, opening outside the page', async () => {
+  it('links every source over https, opening outside the page; markers stay inside the widget', async () => {
     const { page } = await watch(ctx);
     await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
     await rendered(page);
     const links = await page.evaluate(() =>
-      [...document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('a')].map((a) => ({
-        href: a.href,
-        rel: a.rel,
-        target: a.target,
+      [...document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('a:not(.nx-mark)')].map((a) => ({
+        href: (a as HTMLAnchorElement).href,
+        rel: (a as HTMLAnchorElement).rel,
+        target: (a as HTMLAnchorElement).target,
       })),
     );
-    expect(links.length).toBeGreaterThan(50);
+    const markers = await page.evaluate(() =>
+      [...document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('a.nx-mark')].map((a) =>
+        a.getAttribute('href'),
+      ),
+    );
+    expect(markers.length).toBeGreaterThan(30);
+    for (const href of markers) expect(href).toMatch(/^#nx-src-[a-z0-9-]+$/);
+    expect(links.length).toBeGreaterThan(40);
     for (const link of links)
       expect(link).toMatchObject({
         href: expect.stringMatching(/^https:\/\//),

@@ -51,8 +51,8 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
       transform: 'none',
       cardDisplay: 'block',
     });
-    expect(look.bodyFont).toBe('17px');
-    expect(look.titleFont).toBe('22px');
+    expect(look.bodyFont).toBe('16px');
+    expect(look.titleFont).toBe('21px');
     expect(look.color).not.toBe('rgb(255, 0, 0)');
     expect(look.color).not.toBe('rgb(255, 0, 255)');
   });
@@ -225,7 +225,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     const { page, problems } = await watch(ctx);
     await page.goto(`${host}/iframe.html`, { waitUntil: 'domcontentloaded' });
     const frame = page.frameLocator('iframe');
-    await frame.locator('.nx-facts').waitFor();
+    await frame.locator('.nx-facts').first().waitFor();
     await frame.locator('details[data-card="cop29"] summary').click();
     expect(await frame.locator('details[data-card="cop29"]').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
     expect(await frame.locator('script').count()).toBe(0);

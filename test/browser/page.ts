@@ -15,7 +15,11 @@ const WRANGLER_LOG = join(import.meta.dirname, '..', '..', '.cache', 'wrangler-d
 export const host = inject('host');
 
 export async function launch(
-  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    javaScriptEnabled?: boolean;
+  } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nx-chromium-')), {
     executablePath: inject('chromium'),
@@ -23,6 +27,7 @@ export async function launch(
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1024, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'nx-xdg') },
   });
 }
@@ -54,7 +59,11 @@ export async function watch(ctx: BrowserContext): Promise<Watched> {
 /** Waits until the widget inside `selector` has rendered its key facts; says what it saw if not. */
 export async function rendered(page: Page, selector = 'news-explainer'): Promise<void> {
   try {
-    await page.locator(`${selector} .nx-facts`).first().waitFor({ state: 'attached', timeout: 20_000 });
+    // The loading state is the same layout with blank words (and an empty data-id): skip it.
+    await page
+      .locator(`${selector} article.nx:not([data-id=""]) .nx-facts`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 });
   } catch (err) {
     const seen = await page
       .evaluate((sel) => {

@@ -73,13 +73,16 @@ export function buildDeployBundle(): string {
 export async function startWorkerd(entry: string): Promise<Running> {
   const wrangler = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
   const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wrangler)?.[1];
+  const port = await freePort();
   const mf = new Miniflare({
     modules: true,
     scriptPath: entry,
     compatibilityDate,
     cf: false,
     host: '127.0.0.1',
-    port: await freePort(),
+    port,
+    // Pages and snippets name this origin in their absolute URLs (wrangler.toml [vars]).
+    bindings: { PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
   });
   const url = await mf.ready;
   return { origin: url.origin, stop: () => mf.dispose() };
@@ -108,6 +111,8 @@ export async function startWrangler(entry: string): Promise<Running> {
       '--log-level',
       'warn',
       '--show-interactive-dev-session=false',
+      '--var',
+      `PUBLIC_ORIGIN:http://127.0.0.1:${port}`,
     ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -139,19 +144,24 @@ export async function startWrangler(entry: string): Promise<Running> {
 }
 
 /**
- * A publisher's site. Pages come from ./hosts with `{{API}}` replaced by our origin; each page
- * is served with the CSP a strict publisher uses (no 'unsafe-inline' anywhere).
+ * A publisher's site. Pages come from ./hosts with `{{API}}` replaced by our origin and
+ * `{{SNIPPET}}` by the embed code of `GET /explainers/putin-baku-2024/snippet`, pasted as a
+ * publisher would. Each page is served with the CSP a strict publisher uses (no
+ * 'unsafe-inline' anywhere); pages with the snippet add `style-src ORIGIN` for its stylesheet,
+ * as the README says.
  */
 export async function startHost(api: string): Promise<Running> {
   const port = await freePort();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'self' ${api}`,
-    `connect-src ${api}`,
-    "style-src 'self'",
-    `frame-src ${api}`,
-    "img-src 'self' data:",
-  ].join('; ');
+  const csp = (styles: string) =>
+    [
+      "default-src 'none'",
+      `script-src 'self' ${api}`,
+      `connect-src ${api}`,
+      `style-src ${styles}`,
+      `frame-src ${api}`,
+      "img-src 'self' data:",
+    ].join('; ');
+  const snippet = await (await fetch(`${api}/explainers/putin-baku-2024/snippet`)).text();
   const types: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'index.html';
@@ -168,8 +178,12 @@ export async function startHost(api: string): Promise<Running> {
     }
     setTimeout(
       () => {
-        res.writeHead(200, { 'Content-Type': `${types[ext]}; charset=utf-8`, 'Content-Security-Policy': csp });
-        res.end(text);
+        const pasted = text.includes('{{SNIPPET}}');
+        res.writeHead(200, {
+          'Content-Type': `${types[ext]}; charset=utf-8`,
+          'Content-Security-Policy': csp(pasted ? `'self' ${api}` : "'self'"),
+        });
+        res.end(text.replace('{{SNIPPET}}', snippet));
       },
       slow ? 1500 : 0,
     );

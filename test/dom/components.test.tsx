@@ -1,52 +1,98 @@
-import { render, screen, within } from '@testing-library/preact';
+/**
+ * The shared components as the widget builds them (JSX → DOM, widget/jsx-dom.ts). The server
+ * renders the same components with Preact; test/worker/pages.test.ts checks that side.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Explainer as ExplainerData } from '../../content/schema.ts';
-import { Explainer } from '../../widget/components/Explainer.tsx';
+import { Explainer } from '../../ui/Explainer.tsx';
 import { content } from '../../generated/content.ts';
 
 const doc = content.explainers['putin-baku-2024']!.langs.en!.data;
 const withText = (patch: Partial<ExplainerData>): ExplainerData => ({ ...structuredClone(doc), ...patch });
 
-describe('<Explainer>', () => {
+/** Builds the explainer into a detached container, as the widget does into its shadow root. */
+function build(d: ExplainerData = doc): HTMLElement {
+  const container = document.createElement('div');
+  container.append(Explainer({ doc: d }) as unknown as Node);
+  return container;
+}
+
+describe('<Explainer> as the widget builds it', () => {
   it('shows the title, summary, updated date and every section', () => {
-    const { container } = render(<Explainer doc={doc} />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(doc.title);
-    expect(container.textContent).toContain(doc.summary);
-    expect(container.querySelector(`time[datetime="${doc.updatedAt}"]`)).not.toBeNull();
-    for (const name of ['Key facts', 'Why it matters', 'Background', 'Corrections to the reported article'])
-      expect(screen.getByRole('heading', { name }), name).toBeTruthy();
-    expect(container.textContent).toContain('Timeline');
-    expect(container.textContent).toContain('Sources');
+    const c = build();
+    expect(c.querySelector('h2')?.textContent).toBe(doc.title);
+    expect(c.querySelector('.nx-summary')?.textContent).toBe(doc.summary);
+    expect(c.querySelector(`time[datetime="${doc.updatedAt}"]`)).not.toBeNull();
+    expect([...c.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Key facts',
+      'Why it matters',
+      'Background',
+    ]);
+    expect([...c.querySelectorAll('.nx-row > details > summary')].map((s) => s.textContent)).toEqual([
+      'Timeline',
+      'Sources',
+      'Corrections',
+    ]);
   });
 
-  it('shows every key fact with its cited sources as links', () => {
-    const { container } = render(<Explainer doc={doc} />);
-    const items = container.querySelectorAll('.nx-facts > li');
-    expect(items.length).toBe(doc.keyFacts.length);
-    items.forEach((li) => expect(li.querySelector('.nx-cites a[href^="https://"]')).not.toBeNull());
+  it('shows three key facts, the rest behind "Show all", each ending with one citation marker', () => {
+    const c = build();
+    const [first, rest] = c.querySelectorAll('ul.nx-facts');
+    expect(first!.children.length).toBe(3);
+    expect(first!.closest('details')).toBeNull();
+    expect(rest!.closest('details')?.querySelector('summary')?.textContent).toBe(
+      `Show all ${doc.keyFacts.length} key facts`,
+    );
+    expect(c.querySelectorAll('.nx-facts > li').length).toBe(doc.keyFacts.length);
+    c.querySelectorAll('.nx-facts > li').forEach((li) => {
+      const markers = li.querySelectorAll('a.nx-mark');
+      expect(markers.length).toBe(1);
+      expect(markers[0]!.getAttribute('href')).toMatch(/^#nx-src-/);
+      expect(li.lastElementChild).toBe(markers[0]);
+    });
   });
 
-  it('renders background cards as native disclosures, collapsed, each with an "as of" date', () => {
-    const { container } = render(<Explainer doc={doc} />);
-    const cards = container.querySelectorAll('details[data-card]');
+  it('numbers markers by the Sources list and names them with publisher and date', () => {
+    const c = build();
+    const marker = c.querySelector('.nx-facts a.nx-mark')!;
+    const id = doc.keyFacts[0]!.sources[0]!;
+    const n = doc.sources.findIndex((s) => s.id === id) + 1;
+    expect(marker.textContent).toBe(String(n));
+    expect(marker.getAttribute('aria-label')).toMatch(new RegExp(`^Source ${n}: .+, \\d{1,2} [A-Z][a-z]+ \\d{4}$`));
+    const many = c.querySelector('[aria-labelledby="nx-h-why"] a.nx-mark')!;
+    expect(many.textContent).toBe(`${doc.whyItMatters.sources.length} sources`);
+    expect(many.getAttribute('aria-label')).toMatch(new RegExp(`^${doc.whyItMatters.sources.length} sources: \\d+`));
+    expect(many.getAttribute('data-cites')?.split(' ')).toEqual(doc.whyItMatters.sources);
+  });
+
+  it('renders background cards as closed disclosures with their title only, and a deep-link id', () => {
+    const c = build();
+    const cards = c.querySelectorAll('details[data-card]');
     expect(cards.length).toBe(doc.background.length);
-    for (const card of cards) {
+    cards.forEach((card, i) => {
+      const data = doc.background[i]!;
       expect(card.hasAttribute('open')).toBe(false);
-      expect(card.querySelector(':scope > summary')).not.toBeNull();
+      expect(card.id).toBe(`${doc.id}-${data.id}`);
+      expect(card.querySelector(':scope > summary')?.textContent).toBe(data.title);
+      expect(card.querySelector('.nx-lead')?.textContent).toBe(data.summary);
       expect(card.textContent).toMatch(/As of /);
-    }
+    });
   });
 
-  it('lists every source with https link, publisher and date', () => {
-    const { container } = render(<Explainer doc={doc} />);
-    const items = container.querySelectorAll('.nx-source-list > li');
+  it('lists every source, numbered, with its https link, publisher and date', () => {
+    const c = build();
+    const items = c.querySelectorAll('.nx-source-list > li');
     expect(items.length).toBe(doc.sources.length);
-    for (const li of items) {
+    items.forEach((li, i) => {
+      const s = doc.sources[i]!;
+      expect(li.id).toBe(`nx-src-${s.id}`);
+      expect(li.getAttribute('tabindex')).toBe('-1');
       const a = li.querySelector('a')!;
-      expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(a.getAttribute('href')).toBe(s.url);
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
-      expect(li.querySelector('time')).not.toBeNull();
-    }
+      expect(li.textContent).toContain(s.publisher);
+      expect(li.querySelector('time')?.getAttribute('datetime')).toBe(s.date);
+    });
   });
 
   it('renders text as text: markup in content never becomes elements', () => {
@@ -56,10 +102,10 @@ describe('<Explainer>', () => {
         { text: '<b>not bold</b>', runs: [{ type: 'text', text: '<b>not bold</b>' }], sources: [doc.sources[0]!.id] },
       ],
     });
-    const { container } = render(<Explainer doc={hostile} />);
-    expect(container.querySelector('img, b')).toBeNull();
-    expect(container.textContent).toContain('<img src=x onerror="alert(1)">');
-    expect(container.textContent).toContain('<b>not bold</b>');
+    const c = build(hostile);
+    expect(c.querySelector('img, b')).toBeNull();
+    expect(c.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(c.textContent).toContain('<b>not bold</b>');
   });
 
   it('drops links that are not https, keeping their text', () => {
@@ -72,9 +118,10 @@ describe('<Explainer>', () => {
         },
       ],
     });
-    const { container } = render(<Explainer doc={hostile} />);
-    const fact = container.querySelector('.nx-facts > li')!;
+    const fact = build(hostile).querySelector('.nx-facts > li')!;
     expect(fact.textContent).toContain('click');
-    expect(within(fact as HTMLElement).queryByRole('link', { name: 'click' })).toBeNull();
+    expect([...fact.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `#nx-src-${doc.sources[0]!.id}`,
+    ]);
   });
 });

@@ -200,6 +200,23 @@ describe('<news-explainer>', () => {
     expect(el.shadowRoot!.querySelector('h2')?.textContent).toBe(DOC.data.title);
   });
 
+  it('builds the first screen first, then closed disclosures, at once when a reader opens one', async () => {
+    const el = element('putin-baku-2024', { origin: 'https://later.example' });
+    document.body.append(el);
+    await new Promise<void>((resolve) => el.addEventListener('news-explainer:load', () => resolve()));
+    const root = el.shadowRoot!;
+    const card = root.querySelector<HTMLDetailsElement>('details[data-card="cop29"]')!;
+    // Right after the first paint: titles only, the card's body waits.
+    expect(card.querySelector('.nx-later')).not.toBeNull();
+    card.querySelector('summary')!.click();
+    expect(card.querySelector('.nx-later')).toBeNull();
+    expect(card.querySelector('.nx-body')?.textContent).toContain('300 billion');
+    await settle();
+    await settle();
+    expect(root.querySelector('.nx-later')).toBeNull();
+    expect(root.querySelectorAll('.nx-source-list > li').length).toBe(DOC.data.sources.length);
+  });
+
   it('sets no cookies and uses no storage', async () => {
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
     document.body.append(element('putin-baku-2024'));

@@ -1,23 +1,36 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { BASE, get } from './request.ts';
+import { get } from './request.ts';
+
+/** Pages name our configured public origin, never the request's host (wrangler.toml [vars]). */
+const ORIGIN = env.PUBLIC_ORIGIN;
 
 describe('GET / (demo publisher page)', () => {
-  it('embeds the explainer with the script tag exactly as a publisher would', async () => {
+  it('embeds the explainer with the zero-shift snippet, exactly as a publisher would paste it', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain(`<script async src="${BASE}/v1/embed.js" data-explainer="putin-baku-2024"></script>`);
+    const snippet = await (await get('/explainers/putin-baku-2024/snippet')).text();
+    expect(html).toContain(snippet);
     expect(html).toContain('18 August 2024');
   });
 
-  it('shows the copyable embed snippet, escaped as text', async () => {
+  it('shows the copyable embed snippets, escaped as text', async () => {
     const html = await (await get('/')).text();
     // Shown as text (escaped), so the page displays the code instead of running it.
     expect(html).toContain(
-      `<code>&lt;script async src=&quot;${BASE}/v1/embed.js&quot; data-explainer=&quot;putin-baku-2024&quot;>&lt;/script></code>`,
+      `<code>&lt;script async src=&quot;${ORIGIN}/v1/embed.js&quot; data-explainer=&quot;putin-baku-2024&quot;>&lt;/script></code>`,
     );
+  });
+
+  it('never writes the request Host header into the page', async () => {
+    const res = await get('/', { headers: { Host: 'evil.example' } });
+    const html = await res.text();
+    expect(html).not.toContain('evil.example');
+    expect(html).toContain(`src="${ORIGIN}/v1/embed.js"`);
+    expect(res.headers.get('Content-Security-Policy')).not.toContain('evil.example');
   });
 
   it('is served under a CSP without unsafe-inline', async () => {
@@ -38,7 +51,9 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(html).toMatch(/<h1 id="nx-title" class="nx-title">Putin's state visit/);
     expect(html).toContain('<h2 id="nx-h-facts" class="nx-h">Key facts</h2>');
     expect(html).toContain('Key facts');
-    expect(html).toContain('<details class="nx-card" id="nx-card-icc-warrant"');
+    expect(html).toContain('<details class="nx-card" id="putin-baku-2024-icc-warrant" data-card="icc-warrant">');
+    // Citation markers link into the numbered Sources list on the same page.
+    expect(html).toMatch(/<a class="nx-mark" href="#nx-src-[a-z0-9-]+" aria-label="Source 1: /);
     expect(html).toContain('International Criminal Court');
     expect(html).not.toContain('<script');
   });
@@ -62,17 +77,31 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
   });
 });
 
-describe('GET /explainers/:id/snippet (no-JS snippet)', () => {
-  it('is an HTML fragment of the same rendering, CORS-readable', async () => {
+describe('GET /explainers/:id/snippet (the zero-shift embed code)', () => {
+  it('is the element with a server-rendered declarative shadow root, then the script, CORS-readable', async () => {
     const res = await get('/explainers/putin-baku-2024/snippet');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const html = await res.text();
-    expect(html.startsWith('<article class="nx"')).toBe(true);
+    expect(html.startsWith('<news-explainer explainer="putin-baku-2024"><template shadowrootmode="open">')).toBe(true);
+    expect(html).toContain(`<link rel="stylesheet" href="${ORIGIN}/v1/explainer.css"/><article class="nx"`);
     expect(html).toContain('<h2 id="nx-title" class="nx-title">');
-    expect(html).not.toMatch(/<html|<script|<style/);
+    expect(html).toMatch(/<\/template><\/news-explainer>\n<script async src="[^"]+\/v1\/embed\.js"><\/script>$/);
+    expect(html).toContain(`<script async src="${ORIGIN}/v1/embed.js"></script>`);
+    // No inline script or style: it works under a strict CSP plus `style-src ORIGIN`.
+    expect(html).not.toMatch(/<style|style="|<script>/);
     expect(html).toContain('Key facts');
+  });
+
+  it('names the edition on the element only when one was asked for', async () => {
+    const html = await (await get('/explainers/putin-baku-2024/snippet?lang=en')).text();
+    expect(html.startsWith('<news-explainer explainer="putin-baku-2024" lang="en">')).toBe(true);
+  });
+
+  it('never writes the request Host header into the snippet', async () => {
+    const html = await (await get('/explainers/putin-baku-2024/snippet', { headers: { Host: 'evil.example' } })).text();
+    expect(html).not.toContain('evil.example');
   });
 
   it('returns a problem for an unknown explainer', async () => {

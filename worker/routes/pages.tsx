@@ -3,9 +3,9 @@
  * (`/explainers/:id`), which is the iframe embed and the readers' fallback when the API fails.
  */
 import { Hono } from 'hono';
-import { renderToString } from 'preact-render-to-string';
-import { Explainer } from '../../widget/components/Explainer.tsx';
-import { formatDate } from '../../widget/format.ts';
+import { Explainer } from '../../ui/Explainer.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { en } from '../../ui/strings.ts';
 import { findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
@@ -14,6 +14,7 @@ import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
 import { SITE_CSS } from './site-css.ts';
+import { Snippet, snippetHtml } from '../snippet.tsx';
 
 const DEMO_ID = 'putin-baku-2024';
 const HTML_HEADERS = {
@@ -26,6 +27,10 @@ export const pages = new Hono<AppEnv>();
 
 function snippets(origin: string): { label: string; code: string }[] {
   return [
+    {
+      label: `Server-rendered, no layout shift (recommended): the output of ${origin}/explainers/${DEMO_ID}/snippet`,
+      code: `<news-explainer explainer="${DEMO_ID}"><template shadowrootmode="open">…the explainer…</template></news-explainer>\n<script async src="${origin}/v1/embed.js"></script>`,
+    },
     {
       label: 'Script tag (renders where it stands)',
       code: `<script async src="${origin}/v1/embed.js" data-explainer="${DEMO_ID}"></script>`,
@@ -46,58 +51,65 @@ function snippets(origin: string): { label: string; code: string }[] {
 }
 
 pages.get('/', (c) => {
-  const origin = new URL(c.req.url).origin;
-  const body = htmlDocument(
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${DEMO_ARTICLE.title} · Demo publisher`}</title>
-        <link rel="stylesheet" href="/site.css" />
-        <link rel="icon" href="data:," />
-      </head>
-      <body>
-        <header class="masthead">
-          <p class="brand">The Demo Ledger</p>
-          <p class="tagline">A publisher-style page showing the News Explainer embed</p>
-        </header>
-        <main>
-          <article class="story">
-            <h1>{DEMO_ARTICLE.title}</h1>
-            <p class="byline">
-              {DEMO_ARTICLE.dateline} ·{' '}
-              <time dateTime={DEMO_ARTICLE.date}>{formatDate(DEMO_ARTICLE.date, 'en-GB')}</time>
-            </p>
-            {DEMO_ARTICLE.paragraphs.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-            <script async src={`${origin}/v1/embed.js`} data-explainer={DEMO_ID}></script>
-          </article>
-          <section class="embed-docs" aria-labelledby="embed-title">
-            <h2 id="embed-title">Embed this explainer</h2>
-            <p>
-              Paste one of these into your page or CMS. The widget adopts its own styles, needs no inline script or
-              style, sets no cookies and sends nothing about your readers.
-            </p>
-            {snippets(origin).map((s) => (
-              <figure key={s.label}>
-                <figcaption>{s.label}</figcaption>
-                <pre tabIndex={0}>
-                  <code>{s.code}</code>
-                </pre>
-              </figure>
-            ))}
-            <p>
-              Developers: <a href="/v1/explainers">/v1/explainers</a> (index),{' '}
-              <a href={`/v1/explainers/${DEMO_ID}`}>/v1/explainers/{DEMO_ID}</a> (JSON),{' '}
-              <a href="/v1/openapi.json">OpenAPI description</a>.
-            </p>
-          </section>
-        </main>
-      </body>
-    </html>,
+  // The configured origin, never the request's Host header: a shared cache must not keep
+  // another host's script URL in this page.
+  const origin = c.env.PUBLIC_ORIGIN;
+  const doc = findDocument(DEMO_ID, undefined).data;
+  const body = memoized('demo', () =>
+    htmlDocument(
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${DEMO_ARTICLE.title} · Demo publisher`}</title>
+          <link rel="stylesheet" href="/site.css" />
+          <link rel="icon" href="data:," />
+        </head>
+        <body>
+          <header class="masthead">
+            <p class="brand">The Demo Ledger</p>
+            <p class="tagline">A publisher-style page showing the News Explainer embed</p>
+          </header>
+          <main>
+            <article class="story">
+              <h1>{DEMO_ARTICLE.title}</h1>
+              <p class="byline">
+                {DEMO_ARTICLE.dateline} · <time dateTime={DEMO_ARTICLE.date}>{formatDate(DEMO_ARTICLE.date, en)}</time>
+              </p>
+              {DEMO_ARTICLE.paragraphs.map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+              <Snippet doc={doc} origin={origin} />
+            </article>
+            <section class="embed-docs" aria-labelledby="embed-title">
+              <h2 id="embed-title">Embed this explainer</h2>
+              <p>
+                Paste one of these into your page or CMS. The widget adopts its own styles, needs no inline script or
+                style, sets no cookies and sends nothing about your readers.
+              </p>
+              {snippets(origin).map((s) => (
+                <figure key={s.label}>
+                  <figcaption>{s.label}</figcaption>
+                  <pre tabIndex={0}>
+                    <code>{s.code}</code>
+                  </pre>
+                </figure>
+              ))}
+              <p>
+                Developers: <a href="/v1/explainers">/v1/explainers</a> (index),{' '}
+                <a href={`/v1/explainers/${DEMO_ID}`}>/v1/explainers/{DEMO_ID}</a> (JSON),{' '}
+                <a href="/v1/openapi.json">OpenAPI description</a>.
+              </p>
+            </section>
+          </main>
+        </body>
+      </html>,
+    ),
   );
-  return c.body(body, 200, HTML_HEADERS);
+  return c.body(body, 200, {
+    ...HTML_HEADERS,
+    'Content-Security-Policy': PAGE_CSP.replace(/ (script|style|connect)-src 'self'/g, ` $1-src 'self' ${origin}`),
+  });
 });
 
 pages.get('/explainers/:id', (c) => {
@@ -134,12 +146,15 @@ pages.get('/explainers/:id', (c) => {
 });
 
 /**
- * The no-JS snippet: the same rendering as an HTML fragment, for publishers who include
- * markup server-side (edge includes, CMS blocks). Style it with /v1/explainer.css or your own.
+ * The embed code for zero layout shift: the explainer server-rendered in a declarative shadow
+ * root, readable without script, then taken over in place by embed.js. Publishers paste it or
+ * include it server-side (edge includes, CMS blocks).
  */
 pages.get('/explainers/:id/snippet', (c) => {
-  const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
-  const html = memoized(`snippet:${doc.id}:${doc.lang}`, () => renderToString(<Explainer doc={doc} />));
+  const lang = c.req.query('lang');
+  const doc = findDocument(c.req.param('id'), lang).data;
+  const origin = c.env.PUBLIC_ORIGIN;
+  const html = memoized(`snippet:${doc.id}:${doc.lang}:${lang ? 1 : 0}`, () => snippetHtml({ doc, origin, lang }));
   return c.body(html, 200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': CACHE.content,

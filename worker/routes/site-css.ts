@@ -9,7 +9,7 @@ h1 { font-size: 34px; line-height: 1.2; }
 .byline { color: #555; font-size: 15px; }
 .embed-docs { margin-top: 48px; padding-top: 16px; border-top: 1px solid #ccc; font-family: system-ui, sans-serif; font-size: 16px; }
 .embed-docs figure { margin: 0 0 16px; }
-.embed-docs figcaption { font-weight: 600; }
+.embed-docs figcaption { font-weight: 600; overflow-wrap: anywhere; }
 pre { overflow-x: auto; padding: 12px; background: #f0f0f0; color: #111; border-radius: 6px; font-size: 13px; user-select: all; white-space: pre-wrap; word-break: break-all; }
 a { color: #0b57d0; }
 .explainer-page { color-scheme: light dark; background: Canvas; color: CanvasText; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }

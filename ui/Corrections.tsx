@@ -1,0 +1,26 @@
+import type { Ctx } from './context.ts';
+import { CitedList } from './CitedList.tsx';
+import { formatDate } from './format.ts';
+import { Later } from './Later.tsx';
+
+/** What the reported article (named here) got wrong or left unclear. */
+export function Corrections({ c }: { c: Ctx }) {
+  const article = c.doc.article;
+  if (c.doc.corrections.length === 0) return null;
+  return (
+    <details class="nx-panel">
+      <summary>{c.t.corrections}</summary>
+      <Later c={c}>
+        {() => (
+          <>
+            <p class="nx-meta">
+              {c.t.correctionsTo} “{article.title}”, {article.publisher},{' '}
+              <time dateTime={article.date}>{formatDate(article.date, c.t)}</time>:
+            </p>
+            <CitedList items={c.doc.corrections} c={c} name="nx-corrections" />
+          </>
+        )}
+      </Later>
+    </details>
+  );
+}

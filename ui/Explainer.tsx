@@ -1,0 +1,72 @@
+import type { Explainer as ExplainerData } from '../content/schema.ts';
+import { Card } from './Card.tsx';
+import { context, type Deferred } from './context.ts';
+import { Corrections } from './Corrections.tsx';
+import { formatDate } from './format.ts';
+import { KeyFacts } from './KeyFacts.tsx';
+import { Section, type TitleLevel } from './Section.tsx';
+import { SourceList } from './SourceList.tsx';
+import type { Strings } from './strings.ts';
+import { Timeline } from './Timeline.tsx';
+import { WhyItMatters } from './WhyItMatters.tsx';
+
+export interface ExplainerProps {
+  doc: ExplainerData;
+  /** Colour theme; `auto` follows the reader's system setting. The widget re-resolves it on the page. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** 2 when embedded in a publisher's article (the default), 1 on a page of its own. */
+  level?: TitleLevel;
+  t?: Strings;
+  /** The widget passes a list here to build closed disclosures' contents later (ui/Later.tsx). */
+  later?: Deferred[];
+}
+
+/**
+ * The whole explainer in its compact form: the story in a few facts, why it matters, the
+ * background as cards to open, and Timeline, Sources and Corrections one activation away.
+ * Rendered by the widget inside its shadow root and, unchanged, by the server for the iframe
+ * page and the snippet, so the three renderings never drift apart.
+ */
+export function Explainer({ doc, theme = 'light', level = 2, t, later }: ExplainerProps) {
+  const c = context(doc, t, later);
+  const Title = level === 1 ? 'h1' : 'h2';
+  return (
+    <article
+      class="nx"
+      data-theme={theme}
+      data-id={doc.id}
+      data-updated={doc.updatedAt}
+      lang={doc.lang}
+      aria-labelledby="nx-title"
+    >
+      <p class="nx-meta">
+        <span class="nx-kicker">{c.t.kicker}</span> · {c.t.updated}{' '}
+        <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt, c.t)}</time>
+      </p>
+      <Title id="nx-title" class="nx-title">
+        {doc.title}
+      </Title>
+      <p class="nx-summary">{doc.summary}</p>
+      <Section id="nx-h-facts" title={c.t.facts} level={level}>
+        <KeyFacts c={c} />
+      </Section>
+      <Section id="nx-h-why" title={c.t.why} level={level}>
+        <WhyItMatters c={c} />
+      </Section>
+      <Section id="nx-h-background" title={c.t.background} level={level}>
+        <ul class="nx-cards">
+          {doc.background.map((card) => (
+            <li key={card.id}>
+              <Card card={card} c={c} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <div class="nx-row">
+        <Timeline c={c} />
+        <SourceList c={c} />
+        <Corrections c={c} />
+      </div>
+    </article>
+  );
+}

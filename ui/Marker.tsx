@@ -1,0 +1,38 @@
+import type { Ctx } from './context.ts';
+import { formatDate } from './format.ts';
+
+/** Markers citing more than this many sources say how many instead of listing numbers. */
+const MAX_LISTED = 3;
+
+/**
+ * The citation marker that ends a cited block: one link, one tab stop, however many sources.
+ * It points at the first cited source in the Sources list; the widget opens that list, marks
+ * every cited source and moves focus there. Without script (the iframe page), the fragment
+ * link itself opens the closed list: browsers reveal a `<details>` holding a fragment target.
+ *
+ * @example <Marker ids={['rferl-arrival']} c={c} /> // → "1", named "Source 1: RFE/RL, August 18, 2024"
+ */
+export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
+  const cited = ids.flatMap((id) => c.sources.get(id) ?? []);
+  const first = cited[0];
+  if (!first) return null;
+  const nums = cited.map((s) => s.n);
+  const many = nums.length > MAX_LISTED;
+  // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+  const label =
+    cited.length === 1
+      ? c.t.source(first.n, first.source.publisher, formatDate(first.source.date, c.t))
+      : many
+        ? `${c.t.nSources(nums.length)}: ${nums.join(', ')}`
+        : c.t.sourcesOf(nums);
+  return (
+    <a
+      class="nx-mark"
+      href={`#nx-src-${first.source.id}`}
+      aria-label={label}
+      data-cites={cited.map((s) => s.source.id).join(' ')}
+    >
+      {many ? c.t.nSources(nums.length) : nums.join(', ')}
+    </a>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Ctx } from './context.ts';
+import { formatDate } from './format.ts';
+import { Later } from './Later.tsx';
+import { Marker } from './Marker.tsx';
+import { RichText } from './RichText.tsx';
+
+export function Timeline({ c }: { c: Ctx }) {
+  return (
+    <details class="nx-panel">
+      <summary>{c.t.timeline}</summary>
+      <Later c={c}>
+        {() => (
+          <ol class="nx-timeline">
+            {c.doc.timeline.map((event, i) => (
+              <li key={i}>
+                <time dateTime={event.date}>{formatDate(event.date, c.t)}</time>
+                <RichText runs={event.runs} c={c} /> <Marker ids={event.sources} c={c} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </Later>
+    </details>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * @module What the explainer does when readers use it, wired once per shadow root by event
+ * delegation. The same listeners serve markup the widget rendered and markup the server
+ * rendered (the snippet's declarative shadow root), so taking over server markup needs no
+ * re-render at all.
+ */
+
+import type { Deferred } from '../ui/context.ts';
+
+/** Builders of closed disclosures' contents not built yet, by their placeholder (ui/Later.tsx). */
+const pending = new Map<Element, () => unknown>();
+
+function fill(slot: Element): void {
+  const build = pending.get(slot);
+  if (!build) return;
+  pending.delete(slot);
+  slot.replaceWith(build() as Node);
+}
+
+/** Builds what a disclosure holds before it opens, so no reader ever sees it empty. */
+function fillIn(details: Element | null): void {
+  details?.querySelectorAll(':scope > .nx-later').forEach(fill);
+}
+
+const idle: (run: () => void) => void = (run) =>
+  'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 1);
+
+/**
+ * Builds the contents of closed disclosures one per idle period after the first paint: the
+ * first screen costs the host page only what it shows.
+ */
+export function buildLater(items: Deferred[]): void {
+  for (const [slot, build] of items) pending.set(slot as Element, build);
+  const next = () => {
+    const slot = pending.keys().next().value;
+    if (!slot) return;
+    fill(slot);
+    idle(next);
+  };
+  idle(next);
+}
+
+// Paper shows every disclosure open (styles.css): build whatever is still waiting.
+addEventListener('beforeprint', () => pending.forEach((_, slot) => fill(slot)));
+
+/** True when readers asked for less motion: scroll instantly then. */
+const instant = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * A citation marker opens the Sources list, marks every source it cites, scrolls to the first
+ * and moves focus there. Its `#nx-src-…` href would change the host page's URL and find
+ * nothing (ids in a shadow root are not the document's), so the widget handles it.
+ */
+function followMarker(root: ShadowRoot, marker: HTMLAnchorElement): void {
+  const ids = (marker.dataset.cites ?? '').split(' ');
+  fillIn(root.querySelector('.nx-sources'));
+  const items = ids.flatMap((id) => root.getElementById(`nx-src-${id}`) ?? []);
+  const first = items[0];
+  if (!first) return;
+  root.querySelectorAll('.nx-hit').forEach((el) => el.classList.remove('nx-hit'));
+  items.forEach((el) => el.classList.add('nx-hit'));
+  const list = first.closest('details');
+  if (list) list.open = true;
+  first.scrollIntoView({ block: 'center', behavior: instant() ? 'instant' : 'smooth' });
+  first.focus({ preventScroll: true });
+}
+
+/**
+ * Listens on `root` for marker activations and card toggles; `emit` tells the host page.
+ *
+ * @example wire(shadowRoot, (card, open) => el.dispatchEvent(…))
+ */
+export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) => void): void {
+  root.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    // Before the disclosure's default action opens it (keyboard activation clicks too).
+    fillIn(target.closest('summary')?.parentElement ?? null);
+    const marker = target.closest<HTMLAnchorElement>('a.nx-mark');
+    if (!marker) return;
+    e.preventDefault();
+    followMarker(root, marker);
+  });
+  // `toggle` does not bubble; a capturing listener on the root still sees every disclosure's.
+  root.addEventListener(
+    'toggle',
+    (e) => {
+      const card = (e.target as HTMLElement).dataset?.card;
+      if (card) onToggle(card, (e.target as HTMLDetailsElement).open);
+    },
+    true,
+  );
+}
+
+/** The hash a deep link scrolled to last, so that only the first of several embeds scrolls. */
+let scrolledFor = '';
+
+/**
+ * Opens the card the host page's URL names (`#<explainer-id>-<card-id>`), if it is one of
+ * ours, and scrolls the first embed that has it into view. The host's URL is never changed.
+ */
+export function openDeepLink(root: ShadowRoot): void {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const card = hash ? root.getElementById(hash) : null;
+  if (!(card instanceof HTMLDetailsElement) || !card.dataset.card) return;
+  fillIn(card);
+  card.open = true;
+  if (scrolledFor === hash) return;
+  scrolledFor = hash;
+  card.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
+
+/** A new hash is a new deep link: the first embed holding it scrolls again. */
+addEventListener('hashchange', () => (scrolledFor = ''));
