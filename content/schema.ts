@@ -66,6 +66,8 @@ export const SourceSchema = z.strictObject({
   date: PartialDate,
   /** Why `date` is not a publication date, where the page shows none (e.g. "date of the event"). */
   dateNote: PlainText(120).optional(),
+  /** The language of the source's title and page, where it is not the edition's (WCAG 3.1.2). */
+  lang: z.string().regex(LANG, 'must be a language tag such as "ru"').optional(),
 });
 
 export const KeyFactSchema = z
@@ -94,9 +96,13 @@ export const CorrectionSchema = z
   .pipe(z.object({ text: z.string(), runs: Runs, sources: z.array(z.string()) }));
 
 export const ArticleSchema = z.strictObject({
+  /** Our description of the reported article (not a quoted headline unless it is one). */
   title: PlainText(200),
   publisher: PlainText(100),
+  /** The day the article was written or published. */
   date: IsoDate,
+  /** What readers should know about `date`, e.g. that the article itself carries none. */
+  dateNote: PlainText(160).optional(),
 });
 
 const ExplainerShape = z.strictObject({
@@ -169,6 +175,30 @@ export const ExplainerSchema = ExplainerShape.superRefine(
         path: ['background', i, 'id'],
         message: `duplicate card id "${doc.background[i]?.id}"`,
       });
+    const reviewed = doc.updatedAt.slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    doc.background.forEach((c, i) => {
+      if (c.asOf > reviewed)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['background', i, 'asOf'],
+          message: `is later than updatedAt (${reviewed}): updatedAt is the day the text was last reviewed against its sources`,
+        });
+      if (c.asOf > today)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['background', i, 'asOf'],
+          message: `is in the future (today is ${today})`,
+        });
+    });
+    doc.sources.forEach((s, i) => {
+      if (s.lang === doc.lang)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'lang'],
+          message: `is the edition's own language: set lang only for a source in another language`,
+        });
+    });
     doc.timeline.forEach((e, i) => {
       const prev = doc.timeline[i - 1];
       if (prev && prev.date > e.date)

@@ -15,7 +15,8 @@ export function Corrections({ c }: { c: Ctx }) {
           <>
             <p class="nx-meta">
               {c.t.correctionsTo} “{article.title}”, {article.publisher},{' '}
-              <time dateTime={article.date}>{formatDate(article.date, c.t)}</time>:
+              <time dateTime={article.date}>{formatDate(article.date, c.t)}</time>
+              {article.dateNote ? ` (${article.dateNote})` : null}:
             </p>
             <CitedList items={c.doc.corrections} c={c} name="nx-corrections" />
           </>

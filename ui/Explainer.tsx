@@ -29,6 +29,8 @@ export interface ExplainerProps {
  */
 export function Explainer({ doc, theme = 'light', level = 2, t, later }: ExplainerProps) {
   const c = context(doc, t, later);
+  // The period the text covers: its cards' latest "as of" date (ISO dates sort as text).
+  const asOf = doc.background.reduce((latest, card) => (card.asOf > latest ? card.asOf : latest), '');
   const Title = level === 1 ? 'h1' : 'h2';
   return (
     <article
@@ -41,7 +43,8 @@ export function Explainer({ doc, theme = 'light', level = 2, t, later }: Explain
     >
       <p class="nx-meta">
         <span class="nx-kicker">{c.t.kicker}</span> · {c.t.updated}{' '}
-        <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt, c.t)}</time>
+        <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt, c.t)}</time> · {c.t.backgroundAsOf}{' '}
+        <time dateTime={asOf}>{formatDate(asOf, c.t)}</time>
       </p>
       <Title id="nx-title" class="nx-title">
         {doc.title}

@@ -14,8 +14,10 @@ export function SourceList({ c }: { c: Ctx }) {
             {c.doc.sources.map((s) => (
               // Focusable by script only: a marker moves focus here.
               <li key={s.id} id={`nx-src-${s.id}`} tabIndex={-1}>
-                <ExternalLink href={s.url}>{s.title}</ExternalLink>. {s.publisher},{' '}
-                <time dateTime={s.date}>{formatDate(s.date, c.t)}</time>
+                <ExternalLink href={s.url} lang={s.lang}>
+                  {s.title}
+                </ExternalLink>
+                . {s.publisher}, <time dateTime={s.date}>{formatDate(s.date, c.t)}</time>
                 {s.dateNote ? ` (${s.dateNote})` : null}.
               </li>
             ))}

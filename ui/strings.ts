@@ -22,6 +22,8 @@ export const en = {
   date: (y: number, month: string, d: number) => (d ? `${d} ${month} ${y}` : `${month} ${y}`),
   kicker: 'Explainer',
   updated: 'Updated',
+  /** Before the latest "as of" date of the cards: the period the explainer covers. */
+  backgroundAsOf: 'Background as of',
   facts: 'Key facts',
   allFacts: (n: number) => `Show all ${n} key facts`,
   why: 'Why it matters',

@@ -25,6 +25,7 @@ function readContent(): ContentFile[] {
 }
 
 const result = compileContent(readContent());
+for (const line of result.warnings) console.warn(`content: warning: ${line}`);
 if (!result.ok) {
   console.error(`content build failed with ${result.errors.length} problem(s):`);
   for (const line of result.errors) console.error(`  ${line}`);

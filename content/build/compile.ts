@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { ExplainerSchema, SLUG, LANG, type Explainer, type ExplainerIndex } from '../schema.ts';
 import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
+import { lintDocument } from './lint.ts';
 import { buildOpenApi } from './openapi.ts';
 
 /** A content file as read from disk: its path relative to the project, and its text. */
@@ -15,7 +16,9 @@ export interface ContentFile {
   text: string;
 }
 
-export type CompileResult = { ok: true; content: CompiledContent } | { ok: false; errors: string[] };
+/** Errors fail the build; warnings (readability) are printed and the build goes on. */
+export type CompileResult =
+  { ok: true; content: CompiledContent; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
 
 /** Strong ETag of a body: a quoted, truncated SHA-256 (collisions are irrelevant at this size). */
 export function strongEtag(body: string): string {
@@ -40,7 +43,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Where a file must live: `content/<id>/<lang>.json`. */
 const FILE_PATH = /(?:^|\/)content\/([^/]+)\/([^/]+)\.json$/;
 
-function compileFile(file: ContentFile, errors: string[]): Explainer | undefined {
+function compileFile(file: ContentFile, errors: string[], warnings: string[]): Explainer | undefined {
   const where = FILE_PATH.exec(file.path);
   if (!where) {
     errors.push(`${file.path}: (file): content files must be named content/<explainer-id>/<lang>.json`);
@@ -64,6 +67,7 @@ function compileFile(file: ContentFile, errors: string[]): Explainer | undefined
     errors.push(`${file.path}: id: "${doc.id}" must match its folder name "${folderId}"`);
   if (!LANG.test(fileLang) || doc.lang !== fileLang)
     errors.push(`${file.path}: lang: "${doc.lang}" must match its file name "${fileLang}.json"`);
+  for (const w of lintDocument(doc)) warnings.push(`${file.path}: ${formatPath(w.path)}: ${w.message}`);
   return doc;
 }
 
@@ -76,17 +80,18 @@ function compileFile(file: ContentFile, errors: string[]): Explainer | undefined
  */
 export function compileContent(files: readonly ContentFile[]): CompileResult {
   const errors: string[] = [];
+  const warnings: string[] = [];
   const explainers: Record<string, CompiledExplainer> = {};
   // Sorted so that the build is reproducible and the default language is stable.
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const doc = compileFile(file, errors);
+    const doc = compileFile(file, errors, warnings);
     if (!doc) continue;
     const entry = (explainers[doc.id] ??= { defaultLang: doc.lang, langs: {} });
     if (doc.lang === 'en') entry.defaultLang = 'en';
     entry.langs[doc.lang] = { ...prepare(doc), data: doc };
   }
   if (files.length === 0) errors.push('content: (catalogue): no content files found');
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors, warnings };
 
   const index: ExplainerIndex = {
     explainers: Object.entries(explainers)
@@ -104,5 +109,9 @@ export function compileContent(files: readonly ContentFile[]): CompileResult {
       })
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)),
   };
-  return { ok: true, content: { explainers, index: prepare(index), openapi: prepare(buildOpenApi()) } };
+  return {
+    ok: true,
+    content: { explainers, index: prepare(index), openapi: prepare(buildOpenApi()) },
+    warnings,
+  };
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent, formatPath, type ContentFile } from '../../content/build/compile.ts';
+import { sentences } from '../../content/build/lint.ts';
 import type { ExplainerInput } from '../../content/schema.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -73,6 +74,99 @@ describe('the real content', () => {
     const doc = real();
     expect(doc.timeline.map((e) => e.date)).toEqual(expect.arrayContaining(['2024-08-18', '2024-08-19']));
     expect(doc.title).toContain('18–19 August 2024');
+  });
+});
+
+describe('the second editorial review (issue 6), held in place', () => {
+  const doc = real();
+  const all = JSON.stringify(doc);
+
+  it('attributes the ICC charge and dates the Court itself', () => {
+    expect(doc.background[0]!.summary).toMatch(/alleged/);
+    expect(doc.background[0]!.body.join(' ')).toMatch(/Rome Statute.*1998.*2002/);
+  });
+
+  it('reports BRICS as a key fact and a timeline entry dated 20 August 2024', () => {
+    expect(doc.keyFacts.map((f) => f.text).join(' ')).toMatch(/BRICS/);
+    expect(doc.timeline.find((e) => e.date === '2024-08-20')?.text).toMatch(/BRICS/);
+  });
+
+  it('explains Heydar Aliyev: born 1923, president 1993–2003, Ilham Aliyev’s father', () => {
+    const card = doc.background.find((c) => c.id === 'aliyevs')!;
+    expect(card.body.join(' ')).toMatch(/1923/);
+    expect(card.body.join(' ')).toMatch(/1993 to 2003/);
+    expect(card.body.join(' ')).toMatch(/Ilham Aliyev's father/);
+  });
+
+  it('never overstates the EU gas memorandum', () => {
+    expect(all).not.toMatch(/agreed (in 2022 )?to double/);
+    expect(all).toMatch(/aims to double imports of Azerbaijani gas/);
+  });
+
+  it('describes the reported article and says it carries no date', () => {
+    expect(doc.article.date).toBe('2024-08-18');
+    expect(doc.article.dateNote).toMatch(/undated/);
+    expect(doc.article.title).not.toBe('Putin arrives in Baku for a two-day state visit');
+  });
+
+  it('states nothing after the fact sheet’s coverage (1 January 2025)', () => {
+    for (const card of doc.background) expect(card.asOf <= '2025-01-01', card.id).toBe(true);
+    for (const event of doc.timeline) expect(event.date <= '2025-01-01', event.text).toBe(true);
+  });
+
+  it('has no sentence over 30 words where the review asked for 30', () => {
+    const result = compileContent(allContentFiles());
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('editorial checks at build time (issue 6)', () => {
+  it('a card "as of" later than updatedAt fails', () => {
+    const errors = errorsFor((d) => (d.background[1]!.asOf = '2026-12-31'), PATH);
+    expect(errors.join('\n')).toMatch(/background\[1\]\.asOf: is later than updatedAt \(2026-11-30\)/);
+  });
+
+  it('a card "as of" in the future fails', () => {
+    const errors = errorsFor((d) => {
+      d.updatedAt = '2999-01-02T00:00:00Z';
+      d.background[1]!.asOf = '2999-01-01';
+    });
+    expect(errors.join('\n')).toMatch(/background\[1\]\.asOf: is in the future \(today is \d{4}-\d{2}-\d{2}\)/);
+  });
+
+  it('a source marked with the edition’s own language fails; a malformed language fails', () => {
+    expect(errorsFor((d) => (d.sources[0]!.lang = 'en'))).toContain(
+      `${PATH}: sources[0].lang: is the edition's own language: set lang only for a source in another language`,
+    );
+    expect(errorsFor((d) => (d.sources[0]!.lang = 'Russian'))).toContain(
+      `${PATH}: sources[0].lang: must be a language tag such as "ru"`,
+    );
+  });
+
+  it('a sentence over 35 words is a warning that names file and field, and the build goes on', () => {
+    const doc = real();
+    doc.keyFacts[2]!.text = `${Array(40).fill('word').join(' ')}.`;
+    const result = compileContent([{ path: PATH, text: JSON.stringify(doc) }]);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^content\/putin-baku-2024\/en\.json: keyFacts\[2\]\.text: a sentence of 40 words \(over 35\)/,
+      ),
+    ]);
+  });
+
+  it('a long first paragraph of "why it matters" is a warning: it stands on the first screen', () => {
+    const doc = real();
+    doc.whyItMatters.body[0] = `${Array(12).fill('A short sentence of words.').join(' ')}`;
+    const result = compileContent([{ path: PATH, text: JSON.stringify(doc) }]);
+    expect(result.warnings.join('\n')).toMatch(
+      /whyItMatters\.body\[0\]: \d+ characters: the first paragraph stands on the first screen/,
+    );
+  });
+
+  it('splits sentences the way editors count them', () => {
+    expect(sentences('One two. Three «four». 5 six! Seven?').map(([, n]) => n)).toEqual([2, 2, 2, 1]);
+    expect(sentences('Путин прибыл в Баку. Визит длился два дня.').map(([, n]) => n)).toEqual([4, 4]);
   });
 });
 

@@ -95,6 +95,24 @@ describe('<Explainer> as the widget builds it', () => {
     });
   });
 
+  it('marks a source title in another language with its lang (WCAG 3.1.2)', () => {
+    const foreign = doc.sources.find((s) => s.lang);
+    expect(foreign).toBeDefined();
+    const link = build().querySelector(`#nx-src-${foreign!.id} a`)!;
+    expect(link.getAttribute('lang')).toBe(foreign!.lang);
+    expect(build().querySelectorAll('.nx-source-list a[lang]').length).toBe(doc.sources.filter((s) => s.lang).length);
+  });
+
+  it('says what period it covers: "Background as of" the latest card date', () => {
+    const latest = doc.background
+      .map((c) => c.asOf)
+      .sort()
+      .at(-1)!;
+    const meta = build().querySelector('.nx-meta')!;
+    expect(meta.textContent).toMatch(/Background as of \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(meta.querySelector(`time[datetime="${latest}"]`)).not.toBeNull();
+  });
+
   it('renders text as text: markup in content never becomes elements', () => {
     const hostile = withText({
       summary: '<img src=x onerror="alert(1)">',

@@ -58,6 +58,11 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(html).not.toContain('<script');
   });
 
+  it('marks source titles in another language with lang, as the widget does', async () => {
+    const html = await (await get('/explainers/putin-baku-2024')).text();
+    expect(html).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer" lang="ru">/);
+  });
+
   it('can be framed by any site', async () => {
     const res = await get('/explainers/putin-baku-2024');
     expect(res.headers.get('X-Frame-Options')).toBeNull();
