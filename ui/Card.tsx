@@ -15,7 +15,7 @@ export function Card({ card, c }: { card: CardData; c: Ctx }) {
   return (
     <details class="nx-card" id={`${c.doc.id}-${card.id}`} data-card={card.id}>
       <summary>{card.title}</summary>
-      <Later c={c}>
+      <Later c={c} text={() => [card.summary, ...card.body.map((p) => p.text)].join(' ')}>
         {() => (
           <div class="nx-body">
             <p class="nx-lead">{card.summary}</p>

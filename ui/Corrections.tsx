@@ -10,7 +10,7 @@ export function Corrections({ c }: { c: Ctx }) {
   return (
     <details class="nx-panel">
       <summary>{c.t.corrections}</summary>
-      <Later c={c}>
+      <Later c={c} text={() => c.doc.corrections.map((x) => x.text).join(' ')}>
         {() => (
           <>
             <p class="nx-meta">

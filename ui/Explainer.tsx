@@ -17,7 +17,7 @@ export interface ExplainerProps {
   /** 2 when embedded in a publisher's article (the default), 1 on a page of its own. */
   level?: TitleLevel;
   t?: Strings;
-  /** The widget passes a list here to build closed disclosures' contents later (ui/Later.tsx). */
+  /** The widget passes a list here to build closed disclosures' contents when opened (ui/Later.tsx). */
   later?: Deferred[];
 }
 

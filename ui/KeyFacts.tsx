@@ -13,7 +13,17 @@ export function KeyFacts({ c }: { c: Ctx }) {
       {facts.length > FIRST_FACTS ? (
         <details class="nx-more">
           <summary>{c.t.allFacts(facts.length)}</summary>
-          <Later c={c}>{() => <CitedList items={facts.slice(FIRST_FACTS)} c={c} name="nx-facts" />}</Later>
+          <Later
+            c={c}
+            text={() =>
+              facts
+                .slice(FIRST_FACTS)
+                .map((f) => f.text)
+                .join(' ')
+            }
+          >
+            {() => <CitedList items={facts.slice(FIRST_FACTS)} c={c} name="nx-facts" />}
+          </Later>
         </details>
       ) : null}
     </>

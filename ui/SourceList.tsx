@@ -8,7 +8,7 @@ export function SourceList({ c }: { c: Ctx }) {
   return (
     <details class="nx-panel nx-sources">
       <summary>{c.t.sources}</summary>
-      <Later c={c}>
+      <Later c={c} text={() => c.doc.sources.map((s) => `${s.title}. ${s.publisher}.`).join(' ')}>
         {() => (
           <ol class="nx-source-list">
             {c.doc.sources.map((s) => (

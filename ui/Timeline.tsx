@@ -8,7 +8,7 @@ export function Timeline({ c }: { c: Ctx }) {
   return (
     <details class="nx-panel">
       <summary>{c.t.timeline}</summary>
-      <Later c={c}>
+      <Later c={c} text={() => c.doc.timeline.map((e) => e.text).join(' ')}>
         {() => (
           <ol class="nx-timeline">
             {c.doc.timeline.map((event, i) => (

@@ -16,7 +16,7 @@ export function WhyItMatters({ c }: { c: Ctx }) {
       {rest.length > 0 ? (
         <details class="nx-more">
           <summary>{c.t.whyMore}</summary>
-          <Later c={c}>
+          <Later c={c} text={() => rest.map((p) => p.text).join(' ')}>
             {() => (
               <>
                 {rest.map((p, i) => (

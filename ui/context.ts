@@ -10,7 +10,7 @@ export interface Ctx {
   /** Each source with its 1-based number in the Sources list. */
   sources: ReadonlyMap<string, { n: number; source: Source }>;
   t: Strings;
-  /** Where the widget collects the contents of closed disclosures to build later (ui/Later.tsx). */
+  /** Where the widget collects the contents of closed disclosures, built when opened (ui/Later.tsx). */
   later?: Deferred[];
 }
 

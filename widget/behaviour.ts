@@ -7,7 +7,7 @@
 
 import type { Deferred } from '../ui/context.ts';
 
-/** Builders of closed disclosures' contents not built yet, by their placeholder (ui/Later.tsx). */
+/** Builders of closed disclosures' contents not built yet, by their stand-in (ui/Later.tsx). */
 const pending = new Map<Element, () => unknown>();
 
 function fill(slot: Element): void {
@@ -17,27 +17,14 @@ function fill(slot: Element): void {
   slot.replaceWith(build() as Node);
 }
 
-/** Builds what a disclosure holds before it opens, so no reader ever sees it empty. */
+/** Builds what a disclosure holds, before it opens wherever we can, so no reader sees it bare. */
 function fillIn(details: Element | null): void {
   details?.querySelectorAll(':scope > .nx-later').forEach(fill);
 }
 
-const idle: (run: () => void) => void = (run) =>
-  'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 1);
-
-/**
- * Builds the contents of closed disclosures one per idle period after the first paint: the
- * first screen costs the host page only what it shows.
- */
-export function buildLater(items: Deferred[]): void {
+/** Registers the stand-ins of one rendering; each is built when its disclosure opens. */
+export function buildOnOpen(items: Deferred[]): void {
   for (const [slot, build] of items) pending.set(slot as Element, build);
-  const next = () => {
-    const slot = pending.keys().next().value;
-    if (!slot) return;
-    fill(slot);
-    idle(next);
-  };
-  idle(next);
 }
 
 // Paper shows every disclosure open (styles.css): build whatever is still waiting.
@@ -81,11 +68,13 @@ export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) =
     followMarker(root, marker);
   });
   // `toggle` does not bubble; a capturing listener on the root still sees every disclosure's.
+  // Find-in-page (or host code) can open a disclosure without a click: build it then.
   root.addEventListener(
     'toggle',
     (e) => {
-      const card = (e.target as HTMLElement).dataset?.card;
-      if (card) onToggle(card, (e.target as HTMLDetailsElement).open);
+      const details = e.target as HTMLDetailsElement;
+      if (details.open) fillIn(details);
+      if (details.dataset.card) onToggle(details.dataset.card, details.open);
     },
     true,
   );

@@ -12,7 +12,7 @@ import { Explainer } from '../ui/Explainer.tsx';
 import { en } from '../ui/strings.ts';
 import css from '../ui/styles.css';
 import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
-import { buildLater, openDeepLink, wire } from './behaviour.ts';
+import { buildOnOpen, openDeepLink, wire } from './behaviour.ts';
 import type { Deferred } from '../ui/context.ts';
 import { Failed, Loading } from './Status.tsx';
 import { resolveTheme } from './theme.ts';
@@ -156,7 +156,7 @@ export class NewsExplainerElement extends HTMLElement {
     if (!shown || shown.dataset.updated !== doc.updatedAt || shown.lang !== doc.lang) {
       const later: Deferred[] = [];
       show(this.#root, <Explainer doc={doc} later={later} />);
-      buildLater(later);
+      buildOnOpen(later);
     }
     this.#applyTheme();
     // An async script can run before the page's stylesheets apply: look at the page again once

@@ -314,8 +314,12 @@ describe('one set of components', () => {
     const { page } = await watch(ctx);
     await page.goto(`${host}/article-script.html`, { waitUntil: 'load' });
     await rendered(page);
-    // Closed disclosures' contents are built in idle time after the first paint.
-    await page.waitForFunction(() => !document.querySelector('news-explainer')!.shadowRoot!.querySelector('.nx-later'));
+    // Closed disclosures hold plain text until opened; printing builds them all.
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const standIns = await page.evaluate(
+      () => document.querySelector('news-explainer')!.shadowRoot!.querySelectorAll('.nx-later').length,
+    );
+    expect(standIns).toBe(0);
     const built = await page.evaluate(() => {
       const nx = document.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')!;
       nx.removeAttribute('data-theme');

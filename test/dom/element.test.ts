@@ -200,19 +200,24 @@ describe('<news-explainer>', () => {
     expect(el.shadowRoot!.querySelector('h2')?.textContent).toBe(DOC.data.title);
   });
 
-  it('builds the first screen first, then closed disclosures, at once when a reader opens one', async () => {
+  it('builds a closed card only when a reader opens it; until then its plain text is findable', async () => {
     const el = element('putin-baku-2024', { origin: 'https://later.example' });
     document.body.append(el);
     await new Promise<void>((resolve) => el.addEventListener('news-explainer:load', () => resolve()));
     const root = el.shadowRoot!;
     const card = root.querySelector<HTMLDetailsElement>('details[data-card="cop29"]')!;
-    // Right after the first paint: titles only, the card's body waits.
-    expect(card.querySelector('.nx-later')).not.toBeNull();
+    const data = DOC.data.background.find((c) => c.id === 'cop29')!;
+    // Titles only on the first screen; the closed card holds its words as one text node.
+    const standIn = card.querySelector('.nx-later')!;
+    expect(standIn.childNodes.length).toBe(1);
+    expect(standIn.textContent).toContain(data.body[1]!.text);
     card.querySelector('summary')!.click();
     expect(card.querySelector('.nx-later')).toBeNull();
+    expect(card.querySelector('.nx-body .nx-lead')?.textContent).toBe(data.summary);
     expect(card.querySelector('.nx-body')?.textContent).toContain('300 billion');
-    await settle();
-    await settle();
+    // Other closed disclosures stay unbuilt until opened or printed.
+    expect(root.querySelector('.nx-sources .nx-later')).not.toBeNull();
+    window.dispatchEvent(new Event('beforeprint'));
     expect(root.querySelector('.nx-later')).toBeNull();
     expect(root.querySelectorAll('.nx-source-list > li').length).toBe(DOC.data.sources.length);
   });
