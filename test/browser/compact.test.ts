@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPdftotext } from './pdftotext.ts';
-import { api, axeViolations, host, launch, rendered, watch } from './page.ts';
+import { api, axeViolations, host, launch, openEverything, rendered, watch } from './page.ts';
 
 const WIDTHS = [360, 700, 1280] as const;
 /** Collapsed height budgets of the issue, by viewport width (1,280 px shares the 700 px one). */
@@ -139,12 +139,7 @@ describe('the first screen', () => {
         const overflow = () =>
           page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(await overflow()).toBeLessThanOrEqual(0);
-        await page.evaluate(() =>
-          document
-            .querySelector('news-explainer')!
-            .shadowRoot!.querySelectorAll('details')
-            .forEach((d) => (d.open = true)),
-        );
+        await openEverything(page);
         expect(await overflow()).toBeLessThanOrEqual(0);
       } finally {
         await narrow.close();
@@ -474,12 +469,7 @@ describe('modes people set', () => {
     await page.goto(`${host}/article-snippet.html`, { waitUntil: 'load' });
     await rendered(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
-    await page.evaluate(() =>
-      document
-        .querySelector('news-explainer')!
-        .shadowRoot!.querySelectorAll('details')
-        .forEach((d) => (d.open = true)),
-    );
+    await openEverything(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
   });
 });

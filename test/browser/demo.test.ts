@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, axeViolations, launch, rendered, watch } from './page.ts';
+import { api, axeViolations, launch, openEverything, rendered, watch } from './page.ts';
 
 let ctx: BrowserContext;
 beforeAll(async () => {
@@ -93,12 +93,7 @@ describe('the demo page (the deploy bundle in workerd)', () => {
     await rendered(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
     expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
-    await page.evaluate(() =>
-      document
-        .querySelector('news-explainer')!
-        .shadowRoot!.querySelectorAll('details')
-        .forEach((d) => (d.open = true)),
-    );
+    await openEverything(page);
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
   });
 
@@ -122,12 +117,7 @@ describe('the demo page (the deploy bundle in workerd)', () => {
       const { page } = await watch(phone);
       await page.goto(`${api}/`, { waitUntil: 'domcontentloaded' });
       await rendered(page);
-      await page.evaluate(() =>
-        document
-          .querySelector('news-explainer')!
-          .shadowRoot!.querySelectorAll('details')
-          .forEach((d) => (d.open = true)),
-      );
+      await openEverything(page);
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         viewport: window.innerWidth,

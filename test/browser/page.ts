@@ -96,3 +96,21 @@ export async function axeViolations(page: Page, selector: string, { all = false 
     { sel: selector, everyRule: all },
   );
 }
+
+/**
+ * Opens every disclosure in the widget, as a reader clicking through all of them would; each
+ * one's content is built by its toggle, so this waits a task for those to run.
+ */
+export async function openEverything(page: Page, selector = 'news-explainer'): Promise<void> {
+  await page.evaluate(
+    (sel) =>
+      new Promise<void>((resolve) => {
+        document
+          .querySelector(sel)!
+          .shadowRoot!.querySelectorAll('details')
+          .forEach((d) => (d.open = true));
+        setTimeout(resolve, 0);
+      }),
+    selector,
+  );
+}
