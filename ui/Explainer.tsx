@@ -6,7 +6,7 @@ import { formatDate } from './format.ts';
 import { KeyFacts } from './KeyFacts.tsx';
 import { Section, type TitleLevel } from './Section.tsx';
 import { SourceList } from './SourceList.tsx';
-import type { Strings } from './strings.ts';
+import type { Strings } from './strings/en.ts';
 import { Timeline } from './Timeline.tsx';
 import { WhyItMatters } from './WhyItMatters.tsx';
 

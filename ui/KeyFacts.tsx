@@ -1,6 +1,7 @@
 import type { Ctx } from './context.ts';
 import { CitedList } from './CitedList.tsx';
 import { Later } from './Later.tsx';
+import { count } from './words.ts';
 
 /** How many key facts the first screen shows; the rest are one activation away. */
 export const FIRST_FACTS = 3;
@@ -12,7 +13,7 @@ export function KeyFacts({ c }: { c: Ctx }) {
       <CitedList items={facts.slice(0, FIRST_FACTS)} c={c} name="nx-facts" />
       {facts.length > FIRST_FACTS ? (
         <details class="nx-more">
-          <summary>{c.t.allFacts(facts.length)}</summary>
+          <summary>{count(c.t, c.t.allFacts, facts.length)}</summary>
           <Later
             c={c}
             text={() =>

@@ -1,5 +1,6 @@
 import type { Ctx } from './context.ts';
 import { formatDate } from './format.ts';
+import { count, fill } from './words.ts';
 
 /** Markers citing more than this many sources say how many instead of listing numbers. */
 const MAX_LISTED = 3;
@@ -13,7 +14,8 @@ const MAX_LISTED = 3;
  * @example <Marker ids={['rferl-arrival']} c={c} /> // → "1", named "Source 1: RFE/RL, August 18, 2024"
  */
 export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
-  const cited = ids.flatMap((id) => c.sources.get(id) ?? []);
+  // In the Sources list's order, so "[4, 5]" reads as the list does.
+  const cited = ids.flatMap((id) => c.sources.get(id) ?? []).sort((a, b) => a.n - b.n);
   const first = cited[0];
   if (!first) return null;
   const nums = cited.map((s) => s.n);
@@ -21,10 +23,10 @@ export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
   // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
   const label =
     cited.length === 1
-      ? c.t.source(first.n, first.source.publisher, formatDate(first.source.date, c.t))
+      ? fill(c.t.source, { n: first.n, publisher: first.source.publisher, date: formatDate(first.source.date, c.t) })
       : many
-        ? `${c.t.nSources(nums.length)}: ${nums.join(', ')}`
-        : c.t.sourcesOf(nums);
+        ? `${count(c.t, c.t.nSources, nums.length)}: ${nums.join(', ')}`
+        : fill(c.t.sourcesOf, { list: nums.join(', ') });
   return (
     <a
       class="nx-mark"
@@ -32,7 +34,7 @@ export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
       aria-label={label}
       data-cites={cited.map((s) => s.source.id).join(' ')}
     >
-      {many ? c.t.nSources(nums.length) : nums.join(', ')}
+      {many ? count(c.t, c.t.nSources, nums.length) : nums.join(', ')}
     </a>
   );
 }

@@ -3,7 +3,7 @@
  * number (the Sources list is numbered, and markers cite by number), and the widget's words.
  */
 import type { Explainer, Source } from '../content/schema.ts';
-import { en, type Strings } from './strings.ts';
+import { en, type Strings } from './strings/en.ts';
 
 export interface Ctx {
   doc: Explainer;

@@ -1,5 +1,5 @@
 import { Explainer } from '../ui/Explainer.tsx';
-import type { Strings } from '../ui/strings.ts';
+import type { Strings } from '../ui/strings/en.ts';
 import { placeholderDoc } from './placeholder.ts';
 
 /**

@@ -2,13 +2,15 @@
  * @module `npm run build:widget`: bundles embed.js and hands it to the Worker.
  *
  * Writes generated/embed.js (to measure and inspect) and generated/widget.ts
- * (the bytes, their content hash, ETag and SRI integrity, bundled into the Worker).
+ * (the bytes, their content hash, ETag and SRI integrity, the stylesheet, and every language's
+ * words as JSON, bundled into the Worker).
  */
 import { build, transform, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { dictionaries } from '../ui/strings/index.ts';
 
 const root = process.cwd();
 const outDir = join(root, 'generated');
@@ -51,12 +53,20 @@ const { code: css } = await transform(readFileSync(join(root, 'ui', 'styles.css'
 });
 const sha256 = createHash('sha256').update(code).digest();
 const hash = sha256.toString('hex').slice(0, 16);
+// Each language's words as JSON, for widgets showing an edition in a language other than English.
+const strings = Object.fromEntries(
+  Object.entries(dictionaries).map(([lang, words]) => {
+    const body = JSON.stringify(words);
+    return [lang, { body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"` }];
+  }),
+);
 const widget = {
   code,
   hash,
   etag: `"${hash}"`,
   integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
   css,
+  strings,
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'embed.js'), code);

@@ -9,12 +9,13 @@
 import type { Explainer as ExplainerData } from '../content/schema.ts';
 import { SLUG } from '../content/patterns.ts';
 import { Explainer } from '../ui/Explainer.tsx';
-import { en } from '../ui/strings.ts';
+import type { Strings } from '../ui/strings/en.ts';
 import css from '../ui/styles.css';
 import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
 import { buildOnOpen, openDeepLink, wire } from './behaviour.ts';
 import type { Deferred } from '../ui/context.ts';
 import { Failed, Loading } from './Status.tsx';
+import { primary, wordsFor, wordsNow } from './words.ts';
 import { resolveTheme } from './theme.ts';
 
 export const TAG = 'news-explainer';
@@ -99,6 +100,18 @@ export class NewsExplainerElement extends HTMLElement {
     return (this.getAttribute('origin') || config.origin).replace(/\/+$/, '');
   }
 
+  /**
+   * The edition to ask for: the `lang` option; else the language the server rendered into a
+   * snippet; else the page's, from the nearest ancestor with a `lang` attribute (`ru-RU` → `ru`).
+   * A language the explainer lacks falls back to its default (fetchEdition).
+   */
+  get #lang(): string | null {
+    const own = this.getAttribute('lang') || this.#shown?.lang;
+    if (own) return own;
+    const page = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    return page ? primary(page) : null;
+  }
+
   /** The explainer already in the root, rendered by us or by the server, if it is this one. */
   get #shown(): HTMLElement | null {
     const nx = this.#root.querySelector<HTMLElement>('article.nx');
@@ -133,29 +146,33 @@ export class NewsExplainerElement extends HTMLElement {
     try {
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
       if (!this.#origin) throw new LoadError('no API origin: load embed.js or set the origin attribute', 0);
-      if (!this.#shown) this.#showLoading();
-      fetchEdition(this.#origin, id, this.getAttribute('lang'))
-        .then((doc) => generation === this.#generation && this.#paint(doc))
+      const lang = this.#lang;
+      if (!this.#shown) this.#showLoading(lang);
+      // The edition's words are fetched beside it (English needs no request).
+      if (lang) void wordsFor(this.#origin, lang);
+      fetchEdition(this.#origin, id, lang)
+        .then((doc) => Promise.all([doc, wordsFor(this.#origin, doc.lang)]))
+        .then(([doc, t]) => generation === this.#generation && this.#paint(doc, t))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.
-        .catch((err: unknown) => generation === this.#generation && this.#fail(id, err));
+        .catch((err: unknown) => generation === this.#generation && this.#fail(id, err, generation));
     } catch (err) {
       this.#fail(id, err);
     }
   }
 
-  #showLoading(): void {
+  #showLoading(lang: string | null): void {
     this.setAttribute('aria-busy', 'true');
-    show(this.#root, <Loading t={en} />);
+    show(this.#root, <Loading t={wordsNow(lang)} />);
     this.#applyTheme();
   }
 
-  #paint(doc: ExplainerData): void {
+  #paint(doc: ExplainerData, t: Strings): void {
     this.removeAttribute('aria-busy');
     const shown = this.#shown;
     // Server markup of this very edition stays as it is: no second layout, no lost open card.
     if (!shown || shown.dataset.updated !== doc.updatedAt || shown.lang !== doc.lang) {
       const later: Deferred[] = [];
-      show(this.#root, <Explainer doc={doc} later={later} />);
+      show(this.#root, <Explainer doc={doc} t={t} later={later} />);
       buildOnOpen(later);
     }
     this.#applyTheme();
@@ -166,7 +183,7 @@ export class NewsExplainerElement extends HTMLElement {
     this.#emit('load', { id: doc.id, lang: doc.lang, updatedAt: doc.updatedAt });
   }
 
-  #fail(id: string, err: unknown): void {
+  #fail(id: string, err: unknown, generation = this.#generation): void {
     const status = err instanceof LoadError ? err.status : 0;
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`${LOG} could not load explainer "${id}": ${message}`);
@@ -176,8 +193,18 @@ export class NewsExplainerElement extends HTMLElement {
     if (this.#shown) return;
     // A missing or malformed explainer has no page to link to, and retrying cannot help.
     const gone = status === 400 || status === 404;
-    const href = !gone && this.#origin ? safeOriginHref(this.#origin, `/explainers/${id}`) : null;
-    show(this.#root, <Failed t={en} href={href} onRetry={gone ? undefined : () => this.#load()} />);
-    this.#applyTheme();
+    // The explainer's own page, in the reader's language.
+    const lang = this.#lang;
+    const path = `/explainers/${id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+    const href = !gone && this.#origin ? safeOriginHref(this.#origin, path) : null;
+    const retry = gone ? undefined : () => this.#load();
+    const render = (t: Strings) => {
+      if (generation !== this.#generation) return;
+      show(this.#root, <Failed t={t} href={href} onRetry={retry} />);
+      this.#applyTheme();
+    };
+    // In the reader's language: its words may still be on their way (or fail: then English).
+    render(wordsNow(lang));
+    if (lang && this.#origin) void wordsFor(this.#origin, lang).then(render);
   }
 }

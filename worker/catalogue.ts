@@ -21,7 +21,9 @@ export function findDocument(id: string, requestedLang: string | undefined): Com
     throw badRequest(`"${lang.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
   const explainer = content.explainers[id];
   if (!explainer) throw notFound(`No explainer with id "${id}". GET /v1/explainers lists them.`);
-  const doc = explainer.langs[lang ?? explainer.defaultLang];
+  // RFC 4647 lookup: `ru-RU` finds the `ru` edition when there is no `ru-RU` one.
+  const doc =
+    explainer.langs[lang ?? explainer.defaultLang] ?? (lang ? explainer.langs[lang.split('-')[0]!] : undefined);
   if (!doc)
     throw notFound(
       `Explainer "${id}" is not available in "${lang}"; available: ${Object.keys(explainer.langs).join(', ')}.`,
@@ -33,6 +35,13 @@ export function findDocument(id: string, requestedLang: string | undefined): Com
 function canonicalLang(tag: string): string {
   const [primary = '', region] = tag.split('-');
   return region === undefined ? primary.toLowerCase() : `${primary.toLowerCase()}-${region.toUpperCase()}`;
+}
+
+/** The languages an explainer is published in, its default first. */
+export function editionsOf(id: string): string[] {
+  const explainer = content.explainers[id];
+  if (!explainer) return [];
+  return [explainer.defaultLang, ...Object.keys(explainer.langs).filter((l) => l !== explainer.defaultLang)];
 }
 
 export const explainerCount = Object.keys(content.explainers).length;

@@ -6,6 +6,7 @@ import { createElement, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Explainer as ExplainerData } from '../content/schema.ts';
 import { Explainer } from '../ui/Explainer.tsx';
+import { stringsFor } from '../ui/strings/index.ts';
 
 interface SnippetProps {
   doc: ExplainerData;
@@ -30,7 +31,7 @@ export function Snippet({ doc, origin, lang }: SnippetProps): VNode {
           'template',
           { shadowrootmode: 'open' },
           <link rel="stylesheet" href={`${origin}/v1/explainer.css`} />,
-          <Explainer doc={doc} />,
+          <Explainer doc={doc} t={stringsFor(doc.lang)} />,
         ),
       )}
       {'\n'}

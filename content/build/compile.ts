@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { ExplainerSchema, SLUG, LANG, type Explainer, type ExplainerIndex } from '../schema.ts';
 import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
 import { lintDocument } from './lint.ts';
+import { parityProblems } from './parity.ts';
 import { buildOpenApi } from './openapi.ts';
 
 /** A content file as read from disk: its path relative to the project, and its text. */
@@ -91,6 +92,13 @@ export function compileContent(files: readonly ContentFile[]): CompileResult {
     entry.langs[doc.lang] = { ...prepare(doc), data: doc };
   }
   if (files.length === 0) errors.push('content: (catalogue): no content files found');
+  for (const [id, explainer] of Object.entries(explainers)) {
+    const reference = explainer.langs[explainer.defaultLang]!.data;
+    for (const [lang, edition] of Object.entries(explainer.langs))
+      if (lang !== explainer.defaultLang)
+        for (const problem of parityProblems(reference, edition.data))
+          errors.push(`content/${id}/${lang}.json: ${problem}`);
+  }
   if (errors.length > 0) return { ok: false, errors, warnings };
 
   const index: ExplainerIndex = {

@@ -23,6 +23,16 @@ const cached = {
 /** The explainer id in a path, as every per-explainer route takes it. */
 const ID_PARAM = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: SLUG.source } };
 
+/** The edition, on every route that serves one. */
+const LANG_PARAM = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description:
+    "Edition (language), e.g. `ru`; `ru-RU` finds `ru`. Defaults to the explainer's default language. A language the explainer lacks is a 404 problem listing the ones it has.",
+  schema: { type: 'string', pattern: LANG.source },
+};
+
 const notModified = { description: 'Not modified: the ETag in If-None-Match still matches.', headers: cached };
 
 /** The OpenAPI document served at `GET /v1/openapi.json`. */
@@ -54,16 +64,7 @@ export function buildOpenApi(): Record<string, unknown> {
         get: {
           operationId: 'getExplainer',
           summary: 'One whole explainer',
-          parameters: [
-            ID_PARAM,
-            {
-              name: 'lang',
-              in: 'query',
-              required: false,
-              description: "Language; defaults to the explainer's default language.",
-              schema: { type: 'string', pattern: LANG.source },
-            },
-          ],
+          parameters: [ID_PARAM, LANG_PARAM],
           responses: {
             '200': {
               description: 'The explainer',
@@ -96,11 +97,25 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/v1/strings/{lang}.json': {
+        get: {
+          operationId: 'getWidgetWords',
+          summary: "The widget's own words in one language (headings, buttons, dates), as JSON",
+          parameters: [
+            { name: 'lang', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]{2,3}$' } },
+          ],
+          responses: {
+            '200': { description: 'The words', content: { 'application/json': {} } },
+            '304': notModified,
+            '404': problem('No words for this language'),
+          },
+        },
+      },
       '/explainers/{id}': {
         get: {
           operationId: 'getExplainerPage',
           summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
-          parameters: [ID_PARAM],
+          parameters: [ID_PARAM, LANG_PARAM],
           responses: {
             '200': { description: 'HTML page', content: { 'text/html': {} } },
             '404': problem('Unknown explainer'),

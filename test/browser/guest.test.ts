@@ -80,7 +80,8 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     const { page, problems, apiRequests } = await watch(ctx);
     await page.goto(`${host}/placeholders.html`, { waitUntil: 'domcontentloaded' });
     for (const id of ['one', 'two', 'three']) await rendered(page, `#${id} news-explainer`);
-    expect(apiRequests).toEqual([`${api}/v1/explainers/putin-baku-2024`]);
+    // The page is <html lang="en">: the widget asks for that edition.
+    expect(apiRequests).toEqual([`${api}/v1/explainers/putin-baku-2024?lang=en`]);
     expect(await page.locator('news-explainer').count()).toBe(3);
     expect(await page.locator('#three news-explainer .nx').getAttribute('data-theme')).toBe('dark');
     expect(problems).toEqual([]);
@@ -192,7 +193,7 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
       const box = page.locator('news-explainer .nx-failed');
       await box.waitFor({ timeout: 15_000 });
       expect(await box.innerText()).toContain('could not be loaded');
-      expect(await box.locator('a').getAttribute('href')).toBe(`${api}/explainers/putin-baku-2024`);
+      expect(await box.locator('a').getAttribute('href')).toBe(`${api}/explainers/putin-baku-2024?lang=en`);
       expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
       expect(await axeViolations(page, 'news-explainer')).toEqual([]);
     } finally {

@@ -182,6 +182,72 @@ describe('editorial checks at build time (issue 6)', () => {
   });
 });
 
+describe('the Russian edition (issue 6)', () => {
+  const ruPath = 'content/putin-baku-2024/ru.json';
+  const ruText = readFileSync(join(ROOT, ruPath), 'utf8');
+  const ru = (): ExplainerInput => JSON.parse(ruText) as ExplainerInput;
+
+  it('compiles with the English one, without warnings, as the same explainer', () => {
+    const result = compileContent(allContentFiles());
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.warnings).toEqual([]);
+    const explainer = result.content.explainers['putin-baku-2024']!;
+    expect(Object.keys(explainer.langs).sort()).toEqual(['en', 'ru']);
+    expect(explainer.defaultLang).toBe('en');
+  });
+
+  it('has the same cards, sources and URLs, key facts, timeline dates and corrections', () => {
+    const [a, b] = [real(), ru()];
+    expect(b.background.map((c) => [c.id, c.asOf, c.sources])).toEqual(
+      a.background.map((c) => [c.id, c.asOf, c.sources]),
+    );
+    expect(b.sources.map((x) => [x.id, x.url, x.date])).toEqual(a.sources.map((x) => [x.id, x.url, x.date]));
+    expect(b.keyFacts.map((f) => f.sources)).toEqual(a.keyFacts.map((f) => f.sources));
+    expect(b.timeline.map((e) => [e.date, e.sources])).toEqual(a.timeline.map((e) => [e.date, e.sources]));
+    expect(b.corrections.map((c) => c.sources)).toEqual(a.corrections.map((c) => c.sources));
+    expect(b.whyItMatters.sources).toEqual(a.whyItMatters.sources);
+  });
+
+  it('names people and institutions as Russian-language media do', () => {
+    const text = ruText;
+    for (const name of [/Ильхам/, /Гейдар Алиев/, /Международн\S+ уголовн\S+ суд/, /Римск\S+ статут/, /COP29/])
+      expect(text).toMatch(name);
+  });
+
+  it('a drifting edition fails the build, naming the file and what differs', () => {
+    const en = real();
+    const drift = ru();
+    // Each edition alone is valid (every source still cited); only the comparison fails.
+    [drift.background[0], drift.background[1]] = [drift.background[1]!, drift.background[0]!];
+    drift.keyFacts.shift();
+    const result = compileContent([
+      { path: PATH, text: JSON.stringify(en) },
+      { path: ruPath, text: JSON.stringify(drift) },
+    ]);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^content\/putin-baku-2024\/ru\.json: background: card ids are .* as in en\.json$/),
+    );
+    expect(errors).toContain(
+      `${ruPath}: keyFacts: ${en.keyFacts.length - 1} key facts, not ${en.keyFacts.length} as in en.json`,
+    );
+  });
+
+  it('timeline dates and source ids must match too', () => {
+    const drift = ru();
+    drift.timeline[0]!.date = '2018-09-28';
+    [drift.sources[0], drift.sources[1]] = [drift.sources[1]!, drift.sources[0]!];
+    const result = compileContent([
+      { path: PATH, text: realText },
+      { path: ruPath, text: JSON.stringify(drift) },
+    ]);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.join('\n')).toMatch(/ru\.json: timeline: event dates are 2018-09-28/);
+    expect(errors.join('\n')).toMatch(/ru\.json: sources: source ids are /);
+  });
+});
+
 describe('broken content fails the build naming file, field and problem', () => {
   it('a missing required field', () => {
     const errors = errorsFor((d) => delete (d as Partial<ExplainerInput>).summary);

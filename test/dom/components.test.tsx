@@ -62,7 +62,11 @@ describe('<Explainer> as the widget builds it', () => {
     const many = c.querySelector('[aria-labelledby="nx-h-why"] a.nx-mark')!;
     expect(many.textContent).toBe(`${doc.whyItMatters.sources.length} sources`);
     expect(many.getAttribute('aria-label')).toMatch(new RegExp(`^${doc.whyItMatters.sources.length} sources: \\d+`));
-    expect(many.getAttribute('data-cites')?.split(' ')).toEqual(doc.whyItMatters.sources);
+    // Listed in the Sources list's order.
+    const order = (id: string) => doc.sources.findIndex((x) => x.id === id);
+    expect(many.getAttribute('data-cites')?.split(' ')).toEqual(
+      [...doc.whyItMatters.sources].sort((a, b) => order(a) - order(b)),
+    );
   });
 
   it('renders background cards as closed disclosures with their title only, and a deep-link id', () => {

@@ -16,7 +16,11 @@ describe('GET /v1/explainers (index)', () => {
     expect(res.headers.get('Cache-Control')).toMatch(/stale-while-revalidate=\d+/);
     const body = (await res.json()) as { explainers: { id: string; url: string; languages: string[] }[] };
     expect(body.explainers.map((e) => e.id)).toContain(ID);
-    expect(body.explainers.find((e) => e.id === ID)).toMatchObject({ url: `/v1/explainers/${ID}`, languages: ['en'] });
+    expect(body.explainers.find((e) => e.id === ID)).toMatchObject({
+      url: `/v1/explainers/${ID}`,
+      lang: 'en',
+      languages: ['en', 'ru'],
+    });
   });
 
   it('returns 304 with CORS and cache headers when the ETag matches', async () => {
@@ -29,6 +33,40 @@ describe('GET /v1/explainers (index)', () => {
     expect(res.headers.get('ETag')).toBe(etag);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(res.headers.get('Cache-Control')).toContain('s-maxage');
+  });
+});
+
+describe('editions: GET /v1/explainers/:id?lang=ru', () => {
+  it('returns the Russian edition with Content-Language: ru and its own ETag', async () => {
+    const [ru, en] = await Promise.all([get(`/v1/explainers/${ID}?lang=ru`), get(`/v1/explainers/${ID}`)]);
+    expect(ru.status).toBe(200);
+    expect(ru.headers.get('Content-Language')).toBe('ru');
+    expect(ru.headers.get('ETag')).not.toBe(en.headers.get('ETag'));
+    const doc = (await ru.json()) as { lang: string; id: string; title: string };
+    expect(doc).toMatchObject({ id: ID, lang: 'ru' });
+    expect(doc.title).toMatch(/Путин/);
+    // A region subtag finds the language's edition (RFC 4647 lookup).
+    const regional = await get(`/v1/explainers/${ID}?lang=ru-RU`);
+    expect(regional.status).toBe(200);
+    expect(regional.headers.get('Content-Language')).toBe('ru');
+  });
+
+  it('answers an edition that does not exist with a 404 problem listing the ones that do', async () => {
+    const res = await get(`/v1/explainers/${ID}?lang=fr`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/available: en, ru/);
+  });
+
+  it("serves the widget's Russian words as JSON, and 404s a language it has none for", async () => {
+    const res = await get('/v1/strings/ru.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Language')).toBe('ru');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const words = (await res.json()) as { kicker: string; months: string[] };
+    expect(words.kicker).toBe('Объясняем');
+    expect(words.months).toHaveLength(12);
+    expect((await get('/v1/strings/xx.json')).status).toBe(404);
   });
 });
 

@@ -63,6 +63,21 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(html).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer" lang="ru">/);
   });
 
+  it('takes ?lang=ru: lang="ru", Russian words, and links each edition with hreflang', async () => {
+    const res = await get('/explainers/putin-baku-2024?lang=ru');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Language')).toBe('ru');
+    const html = await res.text();
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('<article class="nx" data-theme="auto" data-id="putin-baku-2024"');
+    expect(html).toContain('lang="ru" aria-labelledby="nx-title"');
+    expect(html).toContain('Ключевые факты');
+    expect(html).toMatch(/\d{1,2} [а-я]+ 20\d\d г\./);
+    expect(html).not.toContain('Key facts');
+    expect(html).toContain('<link rel="alternate" hreflang="en" href="/explainers/putin-baku-2024?lang=en"/>');
+    expect(html).toContain('<link rel="alternate" hreflang="ru" href="/explainers/putin-baku-2024?lang=ru"/>');
+  });
+
   it('can be framed by any site', async () => {
     const res = await get('/explainers/putin-baku-2024');
     expect(res.headers.get('X-Frame-Options')).toBeNull();
@@ -102,6 +117,15 @@ describe('GET /explainers/:id/snippet (the zero-shift embed code)', () => {
   it('names the edition on the element only when one was asked for', async () => {
     const html = await (await get('/explainers/putin-baku-2024/snippet?lang=en')).text();
     expect(html.startsWith('<news-explainer explainer="putin-baku-2024" lang="en">')).toBe(true);
+  });
+
+  it('renders the Russian edition with Russian words for ?lang=ru', async () => {
+    const res = await get('/explainers/putin-baku-2024/snippet?lang=ru');
+    expect(res.headers.get('Content-Language')).toBe('ru');
+    const html = await res.text();
+    expect(html.startsWith('<news-explainer explainer="putin-baku-2024" lang="ru">')).toBe(true);
+    expect(html).toContain('Почему это важно');
+    expect(html).not.toMatch(/Key facts|Why it matters|Show all/);
   });
 
   it('never writes the request Host header into the snippet', async () => {

@@ -35,6 +35,19 @@ assets.get('/:file{embed\\.[0-9a-f]{16}\\.js}', (c) => {
   });
 });
 
+/** The widget's words in one language, for widgets showing an edition other than English. */
+assets.get('/strings/:file{[a-z]{2,3}\\.json}', (c) => {
+  const lang = c.req.param('file').replace(/\.json$/, '');
+  const words = (widget.strings as Record<string, { body: string; etag: string }>)[lang];
+  if (!words) throw notFound(`No interface words for "${lang}"; available: ${Object.keys(widget.strings).join(', ')}.`);
+  return prepared(c.req.header('If-None-Match'), {
+    ...words,
+    contentType: JSON_TYPE,
+    cacheControl: CACHE.alias,
+    headers: { 'Content-Language': lang },
+  });
+});
+
 assets.get('/explainer.css', (c) =>
   prepared(c.req.header('If-None-Match'), {
     body: widget.css,

@@ -5,8 +5,8 @@
 import { Hono } from 'hono';
 import { Explainer } from '../../ui/Explainer.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { en } from '../../ui/strings.ts';
-import { findDocument } from '../catalogue.ts';
+import { en, stringsFor } from '../../ui/strings/index.ts';
+import { editionsOf, findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
 import { htmlDocument, memoized, PAGE_CSP } from '../html.ts';
@@ -124,14 +124,17 @@ pages.get('/explainers/:id', (c) => {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{doc.title}</title>
           <meta name="description" content={doc.summary} />
-          <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}`} />
+          <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
+          {editionsOf(doc.id).map((lang) => (
+            <link key={lang} rel="alternate" hrefLang={lang} href={`/explainers/${doc.id}?lang=${lang}`} />
+          ))}
           <link rel="stylesheet" href="/v1/explainer.css" />
           <link rel="stylesheet" href="/site.css" />
           <link rel="icon" href="data:," />
         </head>
         <body class="explainer-page">
           <main>
-            <Explainer doc={doc} level={1} theme={theme} />
+            <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
           </main>
         </body>
       </html>,
