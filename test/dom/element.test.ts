@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { content } from '../../generated/content.ts';
+import { widget } from '../../generated/widget.ts';
 
 const DOC = content.explainers['putin-baku-2024']!.langs.en!;
 const ORIGIN = 'https://api.example';
@@ -220,6 +221,38 @@ describe('<news-explainer>', () => {
     window.dispatchEvent(new Event('beforeprint'));
     expect(root.querySelector('.nx-later')).toBeNull();
     expect(root.querySelectorAll('.nx-source-list > li').length).toBe(DOC.data.sources.length);
+  });
+
+  it('on a Russian-language page, shows the Russian edition in Russian words, fetched beside it', async () => {
+    const RU = content.explainers['putin-baku-2024']!.langs.ru!;
+    fetchMock.mockImplementation(async (url: string) =>
+      url.endsWith('/v1/explainers/putin-baku-2024?lang=ru')
+        ? new Response(RU.body, { status: 200 })
+        : url.endsWith('/v1/strings/ru.json')
+          ? new Response(widget.strings.ru.body, { status: 200 })
+          : new Response('{}', { status: 404 }),
+    );
+    const page = document.createElement('div');
+    page.lang = 'ru-RU';
+    const el = element('putin-baku-2024', { origin: 'https://ru.example' });
+    page.append(el);
+    const loaded = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('news-explainer:load', (e) => resolve(e as CustomEvent)),
+    );
+    document.body.append(page);
+    expect((await loaded).detail).toMatchObject({ lang: 'ru' });
+    const root = el.shadowRoot!;
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Ключевые факты',
+      'Почему это важно',
+      'Контекст',
+    ]);
+    expect(root.querySelector('.nx-meta')?.textContent).toMatch(/^Объясняем · Обновлено \d{1,2} [а-я]+ \d{4} г\./);
+    expect(root.querySelector('.nx-more > summary')?.textContent).toBe('Показать все 8 ключевых фактов');
+    expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual([
+      'https://ru.example/v1/explainers/putin-baku-2024?lang=ru',
+      'https://ru.example/v1/strings/ru.json',
+    ]);
   });
 
   it('sets no cookies and uses no storage', async () => {
