@@ -38,7 +38,7 @@ export default defineConfig({
       {
         oxc: preactJsx,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/seed.ts'] },
       },
       {
         test: {

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Miniflare } from 'miniflare';
+import { catalogueOptions, seedCatalogue } from './seed.mjs';
 import { chromium } from 'playwright-core';
 
 const EXPLAINER = 'putin-baku-2024';
@@ -386,9 +387,11 @@ try {
     host: '127.0.0.1',
     port,
     bindings: { PUBLIC_ORIGIN: origin },
+    ...catalogueOptions,
   });
   onCleanup(() => mf.dispose());
   await withTimeout(mf.ready, 60_000, 'Miniflare start');
+  await seedCatalogue(mf);
 
   // The floor: the server-rendered explainer with every script removed.
   const snippet = await fetchText(`${origin}/explainers/${EXPLAINER}/snippet`);

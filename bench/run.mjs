@@ -9,6 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Miniflare } from 'miniflare';
+import { catalogueOptions, seedCatalogue } from './seed.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +43,9 @@ const probe = new Miniflare({
   scriptPath: join(out, 'index.js'),
   compatibilityDate: '2026-04-26',
   cf: false,
+  ...catalogueOptions,
 });
+await seedCatalogue(probe);
 const sample = await probe.dispatchFetch('http://bench/v1/explainers/putin-baku-2024');
 const body = await sample.text();
 const headers = Object.fromEntries(sample.headers);
@@ -64,8 +67,11 @@ async function serve(scriptPath) {
     cf: false,
     host: '127.0.0.1',
     port: 0,
+    ...catalogueOptions,
   });
-  return { mf, url: await mf.ready };
+  const url = await mf.ready;
+  await seedCatalogue(mf);
+  return { mf, url };
 }
 
 /** Closed-loop load: CONCURRENCY keep-alive clients for SECONDS; returns requests per second. */

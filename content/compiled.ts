@@ -25,6 +25,6 @@ export interface CompiledExplainer {
 
 export interface CompiledContent {
   explainers: Record<string, CompiledExplainer>;
-  index: Prepared;
+  /** The index lives in the catalogue (content/catalogue.ts), paged by the Worker. */
   openapi: Prepared;
 }

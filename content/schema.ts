@@ -95,6 +95,12 @@ export const CorrectionSchema = z
   .transform(flatten)
   .pipe(z.object({ text: z.string(), runs: Runs, sources: z.array(z.string()) }));
 
+/** One entry of the revision log: when, and what changed, in a sentence. */
+export const RevisionSchema = z.strictObject({
+  date: IsoDate,
+  note: PlainText(240),
+});
+
 export const ArticleSchema = z.strictObject({
   /** Our description of the reported article (not a quoted headline unless it is one). */
   title: PlainText(200),
@@ -118,6 +124,11 @@ const ExplainerShape = z.strictObject({
   timeline: z.array(TimelineEventSchema).min(1, 'must have at least one event'),
   sources: z.array(SourceSchema).min(1, 'must list at least one source'),
   corrections: z.array(CorrectionSchema),
+  /**
+   * The revision log, oldest first: the first entry is the first publication, every later one
+   * a correction or update readers are told about. Publishing changed text needs a new entry.
+   */
+  revisions: z.array(RevisionSchema).min(1, 'must have at least one entry: the first publication'),
 });
 
 type Path = (string | number)[];
@@ -199,6 +210,21 @@ export const ExplainerSchema = ExplainerShape.superRefine(
           message: `is the edition's own language: set lang only for a source in another language`,
         });
     });
+    doc.revisions.forEach((r, i) => {
+      const prev = doc.revisions[i - 1];
+      if (prev && prev.date > r.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revisions', i, 'date'],
+          message: `is earlier than the revision before it (${prev.date})`,
+        });
+      if (r.date > reviewed)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revisions', i, 'date'],
+          message: `is later than updatedAt (${reviewed})`,
+        });
+    });
     doc.timeline.forEach((e, i) => {
       const prev = doc.timeline[i - 1];
       if (prev && prev.date > e.date)
@@ -219,11 +245,19 @@ export const IndexEntrySchema = z.object({
   title: z.string(),
   summary: z.string(),
   updatedAt: z.string(),
+  /** First publication: the index's order, which corrections never change. */
+  publishedAt: z.string(),
+  /** The latest revision (correction) of this edition; the first publication if none. */
+  revisedAt: z.string(),
   lang: z.string(),
   languages: z.array(z.string()),
   url: z.string(),
 });
-export const IndexSchema = z.object({ explainers: z.array(IndexEntrySchema) });
+export const IndexSchema = z.object({
+  explainers: z.array(IndexEntrySchema),
+  /** The cursor of the next page (also in the `Link: <…>; rel="next"` header), or null. */
+  next: z.string().nullable(),
+});
 
 /** RFC 9457 problem document. */
 export const ProblemSchema = z.object({
@@ -241,6 +275,7 @@ export type Card = Explainer['background'][number];
 export type KeyFact = Explainer['keyFacts'][number];
 export type TimelineEvent = Explainer['timeline'][number];
 export type Correction = Explainer['corrections'][number];
+export type Revision = Explainer['revisions'][number];
 export type IndexEntry = z.output<typeof IndexEntrySchema>;
 export type ExplainerIndex = z.output<typeof IndexSchema>;
 export type Problem = z.output<typeof ProblemSchema>;

@@ -2,6 +2,7 @@ import type { Ctx } from './context.ts';
 import { CitedList } from './CitedList.tsx';
 import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
+import { fill } from './words.ts';
 
 /** What the reported article (named here) got wrong or left unclear. */
 export function Corrections({ c }: { c: Ctx }) {
@@ -14,7 +15,7 @@ export function Corrections({ c }: { c: Ctx }) {
         {() => (
           <>
             <p class="nx-meta">
-              {c.t.correctionsTo} “{article.title}”, {article.publisher},{' '}
+              {c.t.correctionsTo} {fill(c.t.quoted, { text: article.title })}, {article.publisher},{' '}
               <time dateTime={article.date}>{formatDate(article.date, c.t)}</time>
               {article.dateNote ? ` (${article.dateNote})` : null}:
             </p>

@@ -4,6 +4,7 @@ import { context, type Deferred } from './context.ts';
 import { Corrections } from './Corrections.tsx';
 import { formatDate } from './format.ts';
 import { KeyFacts } from './KeyFacts.tsx';
+import { Revision } from './Revision.tsx';
 import { Section, type TitleLevel } from './Section.tsx';
 import { SourceList } from './SourceList.tsx';
 import type { Strings } from './strings/en.ts';
@@ -50,6 +51,7 @@ export function Explainer({ doc, theme = 'light', level = 2, t, later }: Explain
         {doc.title}
       </Title>
       <p class="nx-summary">{doc.summary}</p>
+      <Revision c={c} />
       <Section id="nx-h-facts" title={c.t.facts} level={level}>
         <KeyFacts c={c} />
       </Section>

@@ -37,5 +37,6 @@ export function placeholderDoc(): Explainer {
     timeline: [],
     sources: [],
     corrections: [cited(1)],
+    revisions: [{ date: '2024-01-01', note: '' }],
   };
 }

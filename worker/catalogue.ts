@@ -1,34 +1,24 @@
 /**
- * @module Looking up compiled explainers. Lookups only: the content build did all parsing.
+ * @module Looking up published explainers in the catalogue (Workers KV). Lookups only: the
+ * content build did all validation and serialization, and bodies are served as stored.
  */
 import { LANG, SLUG } from '../content/patterns.ts';
-import type { CompiledDocument } from '../content/compiled.ts';
-import { content } from '../generated/content.ts';
+import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../content/catalogue.ts';
+import type { Explainer } from '../content/schema.ts';
+import { derived, readKv } from './kv.ts';
 import { badRequest, notFound } from './problem.ts';
 
-/**
- * The document for `id` in `lang` (or the explainer's default language), or a problem:
- * 400 for a malformed id or language, 404 for an unknown one.
- *
- * @example
- * const doc = findDocument('putin-baku-2024', undefined); // → English document
- */
-export function findDocument(id: string, requestedLang: string | undefined): CompiledDocument {
-  const lang = requestedLang === undefined ? undefined : canonicalLang(requestedLang);
-  if (!SLUG.test(id))
-    throw badRequest(`"${id.slice(0, 80)}" is not a valid explainer id: use lowercase letters, digits and hyphens.`);
-  if (lang !== undefined && !LANG.test(lang))
-    throw badRequest(`"${lang.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
-  const explainer = content.explainers[id];
-  if (!explainer) throw notFound(`No explainer with id "${id}". GET /v1/explainers lists them.`);
-  // RFC 4647 lookup: `ru-RU` finds the `ru` edition when there is no `ru-RU` one.
-  const doc =
-    explainer.langs[lang ?? explainer.defaultLang] ?? (lang ? explainer.langs[lang.split('-')[0]!] : undefined);
-  if (!doc)
-    throw notFound(
-      `Explainer "${id}" is not available in "${lang}"; available: ${Object.keys(explainer.langs).join(', ')}.`,
-    );
-  return doc;
+/** One published edition: its exact JSON bytes and strong ETag, and the parsed document. */
+export interface Edition {
+  body: string;
+  etag: string;
+  /** Parsed once per isolate and ETag, for the server renderings. */
+  data: Explainer;
+}
+
+interface ExplainerMeta {
+  defaultLang: string;
+  langs: string[];
 }
 
 /** Language tags are case-insensitive (RFC 5646): `EN` and `pt-br` mean `en` and `pt-BR`. */
@@ -37,11 +27,51 @@ function canonicalLang(tag: string): string {
   return region === undefined ? primary.toLowerCase() : `${primary.toLowerCase()}-${region.toUpperCase()}`;
 }
 
-/** The languages an explainer is published in, its default first. */
-export function editionsOf(id: string): string[] {
-  const explainer = content.explainers[id];
-  if (!explainer) return [];
-  return [explainer.defaultLang, ...Object.keys(explainer.langs).filter((l) => l !== explainer.defaultLang)];
+async function readMeta(kv: KVNamespace, id: string): Promise<ExplainerMeta | null> {
+  const stored = await readKv(kv, explainerKey(id));
+  return stored && derived(`meta:${stored.etag}`, () => JSON.parse(stored.value) as ExplainerMeta);
 }
 
-export const explainerCount = Object.keys(content.explainers).length;
+/**
+ * The edition of `id` in `lang` (or the explainer's default language), or a problem: 400 for
+ * a malformed id or language, 404 for an unknown one (listing the editions there are), 503
+ * when the catalogue cannot be read.
+ *
+ * @example
+ * const doc = await findDocument(env.EXPLAINERS, 'putin-baku-2024', 'ru');
+ */
+export async function findDocument(kv: KVNamespace, id: string, requestedLang: string | undefined): Promise<Edition> {
+  const lang = requestedLang === undefined ? undefined : canonicalLang(requestedLang);
+  if (!SLUG.test(id))
+    throw badRequest(`"${id.slice(0, 80)}" is not a valid explainer id: use lowercase letters, digits and hyphens.`);
+  if (lang !== undefined && !LANG.test(lang))
+    throw badRequest(`"${lang.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
+  const meta = await readMeta(kv, id);
+  if (!meta) throw notFound(`No explainer with id "${id}". GET /v1/explainers lists them.`);
+  // RFC 4647 lookup: `ru-RU` finds the `ru` edition when there is no `ru-RU` one.
+  const chosen =
+    lang === undefined ? meta.defaultLang : [lang, lang.split('-')[0]!].find((l) => meta.langs.includes(l));
+  const stored = chosen ? await readKv(kv, editionKey(id, chosen)) : null;
+  if (!stored) throw notFound(`Explainer "${id}" is not available in "${lang}"; available: ${meta.langs.join(', ')}.`);
+  return {
+    body: stored.value,
+    etag: stored.etag,
+    data: derived(`doc:${stored.etag}`, () => JSON.parse(stored.value) as Explainer),
+  };
+}
+
+/** The languages an explainer is published in, its default first. */
+export async function editionsOf(kv: KVNamespace, id: string): Promise<string[]> {
+  const meta = await readMeta(kv, id);
+  return meta ? [meta.defaultLang, ...meta.langs.filter((l) => l !== meta.defaultLang)] : [];
+}
+
+/** The stored index (every explainer, by first publication) and its ETag. */
+export async function readIndex(kv: KVNamespace): Promise<{ etag: string; entries: StoredIndexEntry[] }> {
+  const stored = await readKv(kv, INDEX_KEY);
+  if (!stored) return { etag: '"empty"', entries: [] };
+  return {
+    etag: stored.etag,
+    entries: derived(`index:${stored.etag}`, () => JSON.parse(stored.value) as StoredIndexEntry[]),
+  };
+}

@@ -15,21 +15,3 @@ export const PAGE_CSP =
 export function htmlDocument(tree: VNode): string {
   return `<!doctype html>${renderToString(tree)}`;
 }
-
-const rendered = new Map<string, string>();
-
-/**
- * Renders once per isolate and key. Content is immutable within a deployment, and keys come
- * only from known ids, languages and themes, so the cache is small and bounded.
- *
- * @example
- * const html = memoized(`page:${id}:${lang}`, () => htmlDocument(<Page />));
- */
-export function memoized(key: string, render: () => string): string {
-  let html = rendered.get(key);
-  if (html === undefined) {
-    html = render();
-    rendered.set(key, html);
-  }
-  return html;
-}

@@ -1,6 +1,7 @@
 /**
  * @module Conditional, cacheable responses for bodies prepared at build time.
  */
+import { derived } from './kv.ts';
 
 /** Cache policies, by how fast the bytes may change. */
 export const CACHE = {
@@ -52,16 +53,9 @@ export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): 
   });
 }
 
-const encoded = new Map<string, Uint8Array<ArrayBuffer>>();
-
 /** The body's UTF-8 bytes, encoded once per isolate (keyed by its strong ETag), not per request. */
 function utf8(etag: string, body: string): Uint8Array<ArrayBuffer> {
-  let bytes = encoded.get(etag);
-  if (!bytes) {
-    bytes = new TextEncoder().encode(body);
-    encoded.set(etag, bytes);
-  }
-  return bytes;
+  return derived(`utf8:${etag}`, () => new TextEncoder().encode(body));
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
-import { explainerCount } from './catalogue.ts';
+import { readIndex } from './catalogue.ts';
 import { widget } from '../generated/widget.ts';
 import { notFound, ProblemError, problemResponse } from './problem.ts';
 import { publicReadOnly } from './public-read-only.ts';
@@ -18,9 +18,12 @@ const app = new Hono<AppEnv>();
 
 app.use('*', publicReadOnly());
 
-app.get('/healthz', (c) =>
-  c.json({ status: 'ok', explainers: explainerCount, widget: widget.hash }, 200, { 'Cache-Control': 'no-store' }),
-);
+app.get('/healthz', async (c) => {
+  const index = await readIndex(c.env.EXPLAINERS);
+  return c.json({ status: 'ok', explainers: index.entries.length, widget: widget.hash }, 200, {
+    'Cache-Control': 'no-store',
+  });
+});
 app.route('/v1/explainers', explainers);
 app.route('/v1', assets);
 app.route('/', pages);

@@ -5,7 +5,7 @@
  * reported as `path: field: message`, so an editor knows exactly what to fix.
  */
 import { createHash } from 'node:crypto';
-import { ExplainerSchema, SLUG, LANG, type Explainer, type ExplainerIndex } from '../schema.ts';
+import { ExplainerSchema, SLUG, LANG, type Explainer } from '../schema.ts';
 import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
 import { lintDocument } from './lint.ts';
 import { parityProblems } from './parity.ts';
@@ -101,25 +101,9 @@ export function compileContent(files: readonly ContentFile[]): CompileResult {
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
 
-  const index: ExplainerIndex = {
-    explainers: Object.entries(explainers)
-      .map(([id, e]) => {
-        const doc = e.langs[e.defaultLang]!.data;
-        return {
-          id,
-          title: doc.title,
-          summary: doc.summary,
-          updatedAt: doc.updatedAt,
-          lang: e.defaultLang,
-          languages: Object.keys(e.langs),
-          url: `/v1/explainers/${id}`,
-        };
-      })
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)),
-  };
   return {
     ok: true,
-    content: { explainers, index: prepare(index), openapi: prepare(buildOpenApi()) },
+    content: { explainers, openapi: prepare(buildOpenApi()) },
     warnings,
   };
 }

@@ -4,7 +4,8 @@
  * pages in ./hosts with the headers a strict publisher would send.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
@@ -53,6 +54,11 @@ const wranglerEnv = () => ({
   CI: 'true',
 });
 
+/** The catalogue's KV entries from the content build (generated/kv.json). */
+function catalogue(): { key: string; value: string; metadata: Record<string, unknown> }[] {
+  return JSON.parse(readFileSync(join(ROOT, 'generated', 'kv.json'), 'utf8')) as ReturnType<typeof catalogue>;
+}
+
 /** Bundles the Worker exactly as `wrangler deploy` would upload it; returns the entry file. */
 export function buildDeployBundle(): string {
   const outdir = join(ROOT, '.cache', 'e2e-bundle');
@@ -83,8 +89,12 @@ export async function startWorkerd(entry: string): Promise<Running> {
     port,
     // Pages and snippets name this origin in their absolute URLs (wrangler.toml [vars]).
     bindings: { PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
+    kvNamespaces: ['EXPLAINERS'],
   });
   const url = await mf.ready;
+  // The catalogue, seeded with exactly what `npm run content:publish` writes.
+  const kv = await mf.getKVNamespace('EXPLAINERS');
+  for (const e of catalogue()) await kv.put(e.key, e.value, { metadata: e.metadata });
   return { origin: url.origin, stop: () => mf.dispose() };
 }
 
@@ -95,6 +105,24 @@ export async function startWorkerd(entry: string): Promise<Running> {
 export async function startWrangler(entry: string): Promise<Running> {
   const [port, inspector] = [await freePort(), await freePort()];
   const env = wranglerEnv();
+  // A local KV store of its own, written as `npm start` writes it (wrangler kv bulk put --local).
+  const state = mkdtempSync(join(tmpdir(), 'nx-wrangler-state-'));
+  execFileSync(
+    process.execPath,
+    [
+      WRANGLER,
+      'kv',
+      'bulk',
+      'put',
+      join(ROOT, 'generated', 'kv.json'),
+      '--binding',
+      'EXPLAINERS',
+      '--local',
+      '--persist-to',
+      state,
+    ],
+    { cwd: ROOT, env, stdio: 'pipe' },
+  );
   const child = spawn(
     process.execPath,
     [
@@ -113,6 +141,8 @@ export async function startWrangler(entry: string): Promise<Running> {
       '--show-interactive-dev-session=false',
       '--var',
       `PUBLIC_ORIGIN:http://127.0.0.1:${port}`,
+      '--persist-to',
+      state,
     ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

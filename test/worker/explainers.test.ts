@@ -10,7 +10,7 @@ describe('GET /v1/explainers (index)', () => {
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
-    expect(res.headers.get('ETag')).toMatch(/^"[\w-]{20,}"$/);
+    expect(res.headers.get('ETag')).toMatch(/^"[\w.-]{20,}"$/);
     expect(res.headers.get('Cache-Control')).toMatch(/max-age=\d+/);
     expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+/);
     expect(res.headers.get('Cache-Control')).toMatch(/stale-while-revalidate=\d+/);

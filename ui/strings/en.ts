@@ -40,6 +40,8 @@ export const en = {
   dateMonth: '{month} {y}',
   kicker: 'Explainer',
   updated: 'Updated',
+  /** Before the latest revision's date and note, once an explainer has been corrected. */
+  corrected: 'Corrected',
   /** Before the cards' latest "as of" date: the period the explainer covers. */
   backgroundAsOf: 'Background as of',
   facts: 'Key facts',
@@ -53,6 +55,8 @@ export const en = {
   corrections: 'Corrections',
   /** Before the reported article's title, publisher and date. */
   correctionsTo: 'Corrections to the reported article',
+  /** A title quoted in running text. */
+  quoted: '“{text}”',
   /** Accessible name of a marker citing one source. */
   source: 'Source {n}: {publisher}, {date}',
   /** Accessible name of a marker citing a few. */

@@ -3,7 +3,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { content } from '../../generated/content.ts';
+import { openapi } from '../../generated/openapi.ts';
 import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 import { notFound } from '../problem.ts';
@@ -58,5 +58,5 @@ assets.get('/explainer.css', (c) =>
 );
 
 assets.get('/openapi.json', (c) =>
-  prepared(c.req.header('If-None-Match'), { ...content.openapi, contentType: JSON_TYPE, cacheControl: CACHE.page }),
+  prepared(c.req.header('If-None-Match'), { ...openapi, contentType: JSON_TYPE, cacheControl: CACHE.page }),
 );

@@ -1,20 +1,110 @@
 /**
- * @module `/v1/explainers`: the index and whole explainers as JSON, from prepared bytes.
+ * @module `/v1/explainers`: the catalogue's index, a page at a time, and whole explainers as
+ * JSON, from the bytes the content build prepared and `content:publish` stored.
  */
 import { Hono } from 'hono';
+import { SLUG } from '../../content/patterns.ts';
+import type { StoredIndexEntry } from '../../content/catalogue.ts';
+import type { IndexEntry } from '../../content/schema.ts';
 import type { AppEnv } from '../env.ts';
-import { findDocument } from '../catalogue.ts';
-import { content } from '../../generated/content.ts';
+import { findDocument, readIndex } from '../catalogue.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
+import { derived } from '../kv.ts';
+import { badRequest } from '../problem.ts';
 
 export const explainers = new Hono<AppEnv>();
 
-explainers.get('/', (c) =>
-  prepared(c.req.header('If-None-Match'), { ...content.index, contentType: JSON_TYPE, cacheControl: CACHE.content }),
-);
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
 
-explainers.get('/:id', (c) => {
-  const doc = findDocument(c.req.param('id'), c.req.query('lang'));
+/** Where a page ends: the last entry's first-publication date and id, opaque to clients. */
+function encodeCursor(entry: StoredIndexEntry): string {
+  return btoa(`${entry.publishedAt}|${entry.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  let text = '';
+  try {
+    text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    // falls through to the check below
+  }
+  const [date = '', id = '', extra] = text.split('|');
+  if (extra !== undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !SLUG.test(id))
+    throw badRequest('"cursor" is not one this API gave out; start again without it.');
+  return [date, id];
+}
+
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_LIMIT;
+  const limit = Number(raw);
+  if (!/^\d{1,3}$/.test(raw) || limit < 1 || limit > MAX_LIMIT)
+    throw badRequest(`"limit" must be a whole number from 1 to ${MAX_LIMIT}.`);
+  return limit;
+}
+
+/** A short, stable hash of a page's parameters, to make each page's ETag its own. */
+function paramsHash(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(36);
+}
+
+function publicEntry(e: StoredIndexEntry, lang: string | undefined): IndexEntry {
+  const edition = (lang && e.editions[lang]) || e.editions[e.lang]!;
+  const shown = lang && e.editions[lang] ? lang : e.lang;
+  return {
+    id: e.id,
+    title: edition.title,
+    summary: edition.summary,
+    updatedAt: edition.updatedAt,
+    publishedAt: e.publishedAt,
+    revisedAt: edition.revisedAt,
+    lang: shown,
+    languages: e.languages,
+    url: `/v1/explainers/${e.id}${shown === e.lang ? '' : `?lang=${shown}`}`,
+  };
+}
+
+explainers.get('/', async (c) => {
+  const limit = parseLimit(c.req.query('limit'));
+  const rawCursor = c.req.query('cursor');
+  const after = rawCursor === undefined ? undefined : decodeCursor(rawCursor);
+  const rawLang = c.req.query('lang');
+  const lang = rawLang?.toLowerCase();
+  if (lang !== undefined && !/^[a-z]{2,3}(?:-[a-z]{2})?$/.test(lang))
+    throw badRequest(`"${rawLang!.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
+  const index = await readIndex(c.env.EXPLAINERS);
+  const key = `${limit}|${rawCursor ?? ''}|${lang ?? ''}`;
+  const page = derived(`page:${index.etag}:${key}`, () => {
+    // Entries are ordered by (publishedAt, id): the page starts after the cursor's position,
+    // so corrections (which keep publishedAt) never move an explainer between pages.
+    const start = after
+      ? index.entries.findIndex((e) => e.publishedAt > after[0] || (e.publishedAt === after[0] && e.id > after[1]))
+      : 0;
+    const slice = start < 0 ? [] : index.entries.slice(start, start + limit);
+    const last = slice[slice.length - 1];
+    const more = start >= 0 && start + limit < index.entries.length;
+    const next = more && last ? encodeCursor(last) : null;
+    const query = (cursor: string) =>
+      `/v1/explainers?limit=${limit}&cursor=${cursor}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
+    return {
+      body: JSON.stringify({ explainers: slice.map((e) => publicEntry(e, lang)), next }),
+      etag: `${index.etag.slice(0, -1)}.${paramsHash(key)}"`,
+      link: next ? `<${query(next)}>; rel="next"` : undefined,
+    };
+  });
+  return prepared(c.req.header('If-None-Match'), {
+    body: page.body,
+    etag: page.etag,
+    contentType: JSON_TYPE,
+    cacheControl: CACHE.content,
+    headers: page.link ? { Link: page.link } : undefined,
+  });
+});
+
+explainers.get('/:id', async (c) => {
+  const doc = await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'));
   return prepared(c.req.header('If-None-Match'), {
     body: doc.body,
     etag: doc.etag,
@@ -22,7 +112,7 @@ explainers.get('/:id', (c) => {
     cacheControl: CACHE.content,
     headers: {
       'Content-Language': doc.data.lang,
-      Link: `</explainers/${doc.data.id}>; rel="alternate"; type="text/html"`,
+      Link: `</explainers/${doc.data.id}?lang=${doc.data.lang}>; rel="alternate"; type="text/html"`,
     },
   });
 });

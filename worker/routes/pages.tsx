@@ -9,7 +9,8 @@ import { en, stringsFor } from '../../ui/strings/index.ts';
 import { editionsOf, findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
-import { htmlDocument, memoized, PAGE_CSP } from '../html.ts';
+import { htmlDocument, PAGE_CSP } from '../html.ts';
+import { derived } from '../kv.ts';
 import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
@@ -50,12 +51,13 @@ function snippets(origin: string): { label: string; code: string }[] {
   ];
 }
 
-pages.get('/', (c) => {
+pages.get('/', async (c) => {
   // The configured origin, never the request's Host header: a shared cache must not keep
   // another host's script URL in this page.
   const origin = c.env.PUBLIC_ORIGIN;
-  const doc = findDocument(DEMO_ID, undefined).data;
-  const body = memoized('demo', () =>
+  const edition = await findDocument(c.env.EXPLAINERS, DEMO_ID, undefined);
+  const doc = edition.data;
+  const body = derived(`demo:${edition.etag}`, () =>
     htmlDocument(
       <html lang="en">
         <head>
@@ -112,11 +114,13 @@ pages.get('/', (c) => {
   });
 });
 
-pages.get('/explainers/:id', (c) => {
-  const doc = findDocument(c.req.param('id'), c.req.query('lang')).data;
+pages.get('/explainers/:id', async (c) => {
+  const edition = await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'));
+  const doc = edition.data;
+  const editions = await editionsOf(c.env.EXPLAINERS, doc.id);
   const requested = c.req.query('theme');
   const theme = requested === 'dark' || requested === 'light' ? requested : 'auto';
-  const body = memoized(`page:${doc.id}:${doc.lang}:${theme}`, () =>
+  const body = derived(`page:${edition.etag}:${editions.join()}:${theme}`, () =>
     htmlDocument(
       <html lang={doc.lang}>
         <head>
@@ -125,7 +129,7 @@ pages.get('/explainers/:id', (c) => {
           <title>{doc.title}</title>
           <meta name="description" content={doc.summary} />
           <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
-          {editionsOf(doc.id).map((lang) => (
+          {editions.map((lang) => (
             <link key={lang} rel="alternate" hrefLang={lang} href={`/explainers/${doc.id}?lang=${lang}`} />
           ))}
           <link rel="stylesheet" href="/v1/explainer.css" />
@@ -153,11 +157,12 @@ pages.get('/explainers/:id', (c) => {
  * root, readable without script, then taken over in place by embed.js. Publishers paste it or
  * include it server-side (edge includes, CMS blocks).
  */
-pages.get('/explainers/:id/snippet', (c) => {
+pages.get('/explainers/:id/snippet', async (c) => {
   const lang = c.req.query('lang');
-  const doc = findDocument(c.req.param('id'), lang).data;
+  const edition = await findDocument(c.env.EXPLAINERS, c.req.param('id'), lang);
+  const doc = edition.data;
   const origin = c.env.PUBLIC_ORIGIN;
-  const html = memoized(`snippet:${doc.id}:${doc.lang}:${lang ? 1 : 0}`, () => snippetHtml({ doc, origin, lang }));
+  const html = derived(`snippet:${edition.etag}:${lang ? 1 : 0}`, () => snippetHtml({ doc, origin, lang }));
   return c.body(html, 200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': CACHE.content,
