@@ -24,7 +24,6 @@ export interface CompiledExplainer {
 }
 
 export interface CompiledContent {
-  explainers: Record<string, CompiledExplainer>;
   /** The index lives in the catalogue (content/catalogue.ts), paged by the Worker. */
-  openapi: Prepared;
+  explainers: Record<string, CompiledExplainer>;
 }

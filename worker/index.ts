@@ -9,9 +9,11 @@ import type { AppEnv } from './env.ts';
 import { readIndex } from './catalogue.ts';
 import { widget } from '../generated/widget.ts';
 import { notFound, ProblemError, problemResponse } from './problem.ts';
+import { describe, problem } from './openapi.ts';
 import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
 import { explainers } from './routes/explainers.ts';
+import { docs } from './routes/docs.tsx';
 import { pages } from './routes/pages.tsx';
 
 const app = new Hono<AppEnv>();
@@ -24,9 +26,15 @@ app.get('/healthz', async (c) => {
     'Cache-Control': 'no-store',
   });
 });
+describe('/healthz', {
+  operationId: 'health',
+  summary: 'Liveness: how many explainers the catalogue holds and which widget build is served',
+  responses: { '200': { description: 'OK' }, '503': problem('The catalogue could not be read') },
+});
 app.route('/v1/explainers', explainers);
 app.route('/v1', assets);
 app.route('/', pages);
+app.route('/', docs);
 
 app.notFound((c) => problemResponse(c, notFound(`Nothing at ${c.req.path}. GET /v1/explainers lists the explainers.`)));
 

@@ -9,7 +9,6 @@ import { ExplainerSchema, SLUG, LANG, type Explainer } from '../schema.ts';
 import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
 import { lintDocument } from './lint.ts';
 import { parityProblems } from './parity.ts';
-import { buildOpenApi } from './openapi.ts';
 
 /** A content file as read from disk: its path relative to the project, and its text. */
 export interface ContentFile {
@@ -41,6 +40,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/** Paths of every string that still holds a TODO marker (`npm run new` scaffolds them). */
+function todos(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return /\bTODO\b/.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => todos(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => todos(v, [...path, k]));
+  return [];
+}
+
 /** Where a file must live: `content/<id>/<lang>.json`. */
 const FILE_PATH = /(?:^|\/)content\/([^/]+)\/([^/]+)\.json$/;
 
@@ -64,6 +71,7 @@ function compileFile(file: ContentFile, errors: string[], warnings: string[]): E
     return undefined;
   }
   const doc = parsed.data;
+  for (const path of todos(raw)) errors.push(`${file.path}: ${formatPath(path)}: is a TODO placeholder; write it`);
   if (!SLUG.test(folderId) || doc.id !== folderId)
     errors.push(`${file.path}: id: "${doc.id}" must match its folder name "${folderId}"`);
   if (!LANG.test(fileLang) || doc.lang !== fileLang)
@@ -103,7 +111,7 @@ export function compileContent(files: readonly ContentFile[]): CompileResult {
 
   return {
     ok: true,
-    content: { explainers, openapi: prepare(buildOpenApi()) },
+    content: { explainers },
     warnings,
   };
 }

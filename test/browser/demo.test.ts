@@ -97,6 +97,14 @@ describe('the demo page (the deploy bundle in workerd)', () => {
     expect(await axeViolations(page, 'news-explainer')).toEqual([]);
   });
 
+  it('the API reference (/docs) has no accessibility violations and runs under its CSP', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${api}/docs`, { waitUntil: 'load' });
+    expect(await page.locator('h2').count()).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
+  });
+
   it('has no WCAG violations in dark mode either', async () => {
     const dark = await launch({ colorScheme: 'dark' });
     try {

@@ -42,25 +42,6 @@ describe('GET /v1/embed.js', () => {
   });
 });
 
-describe('GET /v1/openapi.json', () => {
-  it('describes the API with schemas generated from the content schema', async () => {
-    const res = await get('/v1/openapi.json');
-    expect(res.status).toBe(200);
-    const doc = (await res.json()) as {
-      openapi: string;
-      paths: Record<string, unknown>;
-      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-    };
-    expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/explainers', '/v1/explainers/{id}', '/v1/embed.js']),
-    );
-    expect(Object.keys(doc.components.schemas.Explainer?.properties ?? {})).toEqual(
-      expect.arrayContaining(['id', 'keyFacts', 'background', 'timeline', 'sources', 'corrections']),
-    );
-  });
-});
-
 describe('GET /healthz', () => {
   it('reports ok without caching', async () => {
     const res = await get('/healthz');

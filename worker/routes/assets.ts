@@ -3,7 +3,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { openapi } from '../../generated/openapi.ts';
+import { describe, NOT_MODIFIED, ok, openApiJson, problem } from '../openapi.ts';
 import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 import { notFound } from '../problem.ts';
@@ -57,6 +57,48 @@ assets.get('/explainer.css', (c) =>
   }),
 );
 
-assets.get('/openapi.json', (c) =>
-  prepared(c.req.header('If-None-Match'), { ...openapi, contentType: JSON_TYPE, cacheControl: CACHE.page }),
-);
+assets.get('/openapi.json', (c) => {
+  const body = openApiJson();
+  return prepared(c.req.header('If-None-Match'), {
+    body,
+    etag: `"openapi-${widget.hash}-${body.length}"`,
+    contentType: JSON_TYPE,
+    cacheControl: CACHE.page,
+  });
+});
+
+describe('/v1/embed.js', {
+  operationId: 'getEmbedScript',
+  summary: 'The widget script (moving alias, short cache); `Link` and `X-Embed-Integrity` name the pinned copy',
+  responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
+});
+describe('/v1/embed.{hash}.js', {
+  operationId: 'getPinnedEmbedScript',
+  summary: 'The widget script at its content-hashed, immutable URL (for SRI pinning)',
+  parameters: [{ name: 'hash', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } }],
+  responses: {
+    '200': ok('JavaScript', 'text/javascript'),
+    '304': NOT_MODIFIED,
+    '404': problem('Not the current build'),
+  },
+});
+describe('/v1/strings/{lang}.json', {
+  operationId: 'getWidgetWords',
+  summary: "The widget's own words in one language (headings, buttons, dates), as JSON",
+  parameters: [{ name: 'lang', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]{2,3}$' } }],
+  responses: {
+    '200': ok('The words', 'application/json'),
+    '304': NOT_MODIFIED,
+    '404': problem('No words for this language'),
+  },
+});
+describe('/v1/explainer.css', {
+  operationId: 'getExplainerStylesheet',
+  summary: "The widget's stylesheet (the snippet's shadow root and the explainer page use it)",
+  responses: { '200': ok('CSS', 'text/css'), '304': NOT_MODIFIED },
+});
+describe('/v1/openapi.json', {
+  operationId: 'getOpenApi',
+  summary: 'This description',
+  responses: { '200': ok('OpenAPI 3.1', 'application/json'), '304': NOT_MODIFIED },
+});

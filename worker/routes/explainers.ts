@@ -11,6 +11,7 @@ import { findDocument, readIndex } from '../catalogue.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 import { derived } from '../kv.ts';
 import { badRequest } from '../problem.ts';
+import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem } from '../openapi.ts';
 
 export const explainers = new Hono<AppEnv>();
 
@@ -115,4 +116,46 @@ explainers.get('/:id', async (c) => {
       Link: `</explainers/${doc.data.id}?lang=${doc.data.lang}>; rel="alternate"; type="text/html"`,
     },
   });
+});
+
+describe('/v1/explainers', {
+  operationId: 'listExplainers',
+  summary: 'One page of the index of explainers, ordered by first publication',
+  description:
+    'Follow `next` (or the `Link: <…>; rel="next"` header) for the next page; a cursor stays valid while explainers are corrected.',
+  parameters: [
+    {
+      name: 'limit',
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    },
+    {
+      name: 'cursor',
+      in: 'query',
+      required: false,
+      description: 'Opaque: the `next` of the page before.',
+      schema: { type: 'string' },
+    },
+    { ...LANG_PARAM, description: 'Titles and summaries in this language where the explainer has that edition.' },
+  ],
+  responses: {
+    '200': ok('One page of the index', 'application/json', 'ExplainerIndex'),
+    '304': NOT_MODIFIED,
+    '400': problem('A malformed limit, cursor or lang'),
+    '503': problem('The catalogue could not be read; retry after Retry-After seconds'),
+  },
+});
+
+describe('/v1/explainers/{id}', {
+  operationId: 'getExplainer',
+  summary: 'One whole explainer, in one edition',
+  parameters: [ID_PARAM, LANG_PARAM],
+  responses: {
+    '200': ok('The explainer (Content-Language names the edition)', 'application/json', 'Explainer'),
+    '304': NOT_MODIFIED,
+    '400': problem('Malformed id or language'),
+    '404': problem('No explainer with this id, or not in this language (the detail lists the editions)'),
+    '503': problem('The catalogue could not be read; retry after Retry-After seconds'),
+  },
 });

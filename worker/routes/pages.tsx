@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
 import { htmlDocument, PAGE_CSP } from '../html.ts';
 import { derived } from '../kv.ts';
+import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
 import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
@@ -173,3 +174,41 @@ pages.get('/explainers/:id/snippet', async (c) => {
 pages.get('/site.css', (c) =>
   c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': CACHE.page }),
 );
+
+describe('/', {
+  operationId: 'getDemoPage',
+  summary: "The demo publisher's article with the explainer embedded (zero-shift snippet), and the embed code",
+  responses: { '200': ok('HTML page', 'text/html') },
+});
+describe('/explainers/{id}', {
+  operationId: 'getExplainerPage',
+  summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
+  parameters: [ID_PARAM, LANG_PARAM, THEME_PARAM],
+  responses: {
+    '200': ok('HTML page (Content-Language names the edition; hreflang links the others)', 'text/html'),
+    '400': problem('Malformed id or language'),
+    '404': problem('Unknown explainer or edition'),
+    '503': problem('The catalogue could not be read'),
+  },
+});
+describe('/explainers/{id}/snippet', {
+  operationId: 'getExplainerSnippet',
+  summary:
+    'The embed code for zero layout shift: <news-explainer> with the explainer server-rendered in a declarative shadow root, then the embed.js script tag',
+  parameters: [
+    ID_PARAM,
+    { ...LANG_PARAM, description: 'Edition; written on the element so the widget asks for the same one.' },
+  ],
+  responses: {
+    '200': ok('HTML to paste or include server-side', 'text/html'),
+    '304': NOT_MODIFIED,
+    '400': problem('Malformed id or language'),
+    '404': problem('Unknown explainer or edition'),
+    '503': problem('The catalogue could not be read'),
+  },
+});
+describe('/site.css', {
+  operationId: 'getSiteStylesheet',
+  summary: 'The stylesheet of our own pages (demo, explainer page, API reference)',
+  responses: { '200': ok('CSS', 'text/css') },
+});

@@ -14,4 +14,11 @@ pre { overflow-x: auto; padding: 12px; background: #f0f0f0; color: #111; border-
 a { color: #0b57d0; }
 .explainer-page { color-scheme: light dark; background: Canvas; color: CanvasText; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .explainer-page main { max-width: 760px; padding: 8px; }
+.docs { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+.docs main { max-width: 860px; }
+.docs h2 { margin-top: 40px; font-size: 22px; border-top: 1px solid #ccc; padding-top: 16px; }
+.docs h3 { font-size: 17px; }
+.docs table { border-collapse: collapse; width: 100%; font-size: 14px; }
+.docs th, .docs td { text-align: left; border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top; }
+.docs caption { text-align: left; font-weight: 600; }
 `.trim();

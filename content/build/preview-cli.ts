@@ -1,0 +1,170 @@
+/**
+ * @module `npm run preview -- <id> [lang]`: the explainer being edited, in the real widget,
+ * rebuilt on every save; build errors are shown on the page instead of the explainer.
+ *
+ * Serves the Worker (the deploy bundle, in workerd through Miniflare, with a KV of its own) and
+ * a preview page on 127.0.0.1; on each change under content/ it validates everything as the
+ * build does, publishes what changed to that KV and reloads the Worker, and the page reloads.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, watch } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Miniflare, type MiniflareOptions } from 'miniflare';
+import { LANG, SLUG } from '../patterns.ts';
+import { kvEntries } from './catalogue.ts';
+import { compileContent } from './compile.ts';
+import { readContent } from './read.ts';
+
+const root = process.cwd();
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', default: '8788' }, 'api-port': { type: 'string', default: '8789' } },
+});
+const [id = '', lang = 'en'] = positionals;
+if (!SLUG.test(id) || !LANG.test(lang)) {
+  console.error('usage: npm run preview -- <explainer-id> [lang]');
+  process.exit(2);
+}
+const apiOrigin = `http://127.0.0.1:${values['api-port']}`;
+
+// The Worker exactly as deploy bundles it (the widget and schemas were built by npm run build:widget).
+const out = join(root, '.cache', 'preview');
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
+  },
+);
+const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(
+  readFileSync(join(root, 'wrangler.toml'), 'utf8'),
+)?.[1];
+const options: MiniflareOptions = {
+  modules: true,
+  scriptPath: join(out, 'index.js'),
+  compatibilityDate,
+  cf: false,
+  host: '127.0.0.1',
+  port: Number(values['api-port']),
+  bindings: { PUBLIC_ORIGIN: apiOrigin },
+  kvNamespaces: ['EXPLAINERS'],
+};
+const mf = new Miniflare(options);
+await mf.ready;
+
+/** What the page shows: the build's version (the page reloads when it changes) and its errors. */
+const status = { version: 0, errors: [] as string[], warnings: [] as string[] };
+
+async function rebuild(): Promise<void> {
+  const result = compileContent(readContent(root));
+  status.warnings = result.warnings;
+  if (!result.ok) {
+    status.errors = result.errors;
+  } else {
+    status.errors = [];
+    const kv = await mf.getKVNamespace('EXPLAINERS');
+    for (const e of kvEntries(result.content)) await kv.put(e.key, e.value, { metadata: e.metadata });
+    // A fresh isolate: the Worker's few-seconds cache must not hide the edit.
+    await mf.setOptions(options);
+  }
+  status.version++;
+  console.log(
+    `preview: build ${status.version}: ${status.errors.length ? `${status.errors.length} problem(s)` : 'ok'}`,
+  );
+  for (const line of status.errors) console.log(`  ${line}`);
+}
+
+const PAGE = `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: ${id} (${lang})</title>
+<link rel="stylesheet" href="/preview.css">
+</head>
+<body>
+<main>
+<p class="bar">Preview of <code>content/${id}/${lang}.json</code>, rebuilt on save. <span id="state">…</span></p>
+<ul id="errors" hidden></ul>
+<news-explainer explainer="${id}" lang="${lang}"></news-explainer>
+</main>
+<script src="/preview.js"></script>
+<script async src="${apiOrigin}/v1/embed.js"></script>
+</body>
+</html>`;
+
+// Polls the status; reloads when a new build succeeded; lists problems as text (never HTML).
+const SCRIPT = `let seen = null;
+async function poll() {
+  try {
+    const s = await (await fetch('/status')).json();
+    if (seen !== null && s.version !== seen && s.errors.length === 0) return location.reload();
+    seen = s.version;
+    const list = document.getElementById('errors');
+    list.replaceChildren(...s.errors.map((e) => Object.assign(document.createElement('li'), { textContent: e })));
+    list.hidden = s.errors.length === 0;
+    document.querySelector('news-explainer').hidden = s.errors.length > 0;
+    document.getElementById('state').textContent = s.errors.length ? s.errors.length + ' problem(s) to fix' : 'Build ' + s.version + ' ok';
+  } catch {}
+  setTimeout(poll, 800);
+}
+poll();`;
+
+const CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fbfaf7}main{max-width:760px;margin:0 auto;padding:16px}
+.bar{color:#555}#errors{background:#fff4f4;border:1px solid #c00;color:#900;padding:12px 12px 12px 32px;font-family:ui-monospace,monospace;font-size:14px}`;
+
+const server = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  const csp = `default-src 'none'; script-src 'self' ${apiOrigin}; connect-src 'self' ${apiOrigin}; style-src 'self' ${apiOrigin}`;
+  const send = (type: string, body: string) =>
+    res
+      .writeHead(200, {
+        'Content-Type': `${type}; charset=utf-8`,
+        'Content-Security-Policy': csp,
+        'Cache-Control': 'no-store',
+      })
+      .end(body);
+  if (path === '/') return send('text/html', PAGE);
+  if (path === '/preview.js') return send('text/javascript', SCRIPT);
+  if (path === '/preview.css') return send('text/css', CSS);
+  if (path === '/status') return send('application/json', JSON.stringify(status));
+  res.writeHead(404).end();
+});
+await rebuild();
+server.listen(Number(values.port), '127.0.0.1', () =>
+  console.log(`preview: http://127.0.0.1:${values.port}/ (API ${apiOrigin}); edit content/${id}/${lang}.json`),
+);
+
+let timer: NodeJS.Timeout | undefined;
+const changed = () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void rebuild().catch((err: unknown) => console.error('preview: rebuild failed', err)), 150);
+};
+// Directories, not files: editors that save by replacing a file (a new inode) stay seen.
+const watched = new Set<string>();
+function watchFolders(): void {
+  const dirs = [
+    join(root, 'content'),
+    ...readdirSync(join(root, 'content'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'build')
+      .map((d) => join(root, 'content', d.name)),
+  ];
+  for (const dir of dirs) {
+    if (watched.has(dir)) continue;
+    watched.add(dir);
+    watch(dir, (_event, name) => {
+      if (name && !name.endsWith('.json')) return watchFolders(); // a new explainer's folder
+      changed();
+    });
+  }
+}
+watchFolders();
+const stop = () => {
+  server.close();
+  void mf.dispose().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,72 @@
+/**
+ * The OpenAPI description cannot drift from the routes: every route the app has is described
+ * (GET, HEAD and OPTIONS), with the parameters and problems it answers, and /docs renders it.
+ */
+import { describe, expect, it } from 'vitest';
+import app from '../../worker/index.ts';
+import { get } from './request.ts';
+
+interface Doc {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+const doc = async () => (await (await get('/v1/openapi.json')).json()) as Doc;
+
+/** Hono's `:param` (with or without a pattern) is one segment; OpenAPI's `{param}` may sit inside one. */
+function matches(honoPath: string, openApiPath: string): boolean {
+  const a = honoPath.split('/');
+  const b = openApiPath.split('/');
+  return a.length === b.length && a.every((seg, i) => (seg.startsWith(':') ? b[i]!.includes('{') : seg === b[i]));
+}
+
+describe('GET /v1/openapi.json', () => {
+  it('describes every route the app serves, with HEAD and OPTIONS', async () => {
+    const { paths } = await doc();
+    const routes = app.routes.filter((r) => r.method === 'GET' && r.path !== '*' && !r.path.endsWith('/*'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const described = Object.keys(paths).find((p) => matches(route.path, p));
+      expect(described, `${route.method} ${route.path} is not in the OpenAPI description`).toBeDefined();
+      expect(Object.keys(paths[described!]!)).toEqual(expect.arrayContaining(['get', 'head', 'options']));
+    }
+    // …and describes nothing the app does not serve.
+    for (const path of Object.keys(paths))
+      expect(
+        routes.some((r) => matches(r.path, path)),
+        `${path} has no route`,
+      ).toBe(true);
+  });
+
+  it('documents the parameters and problems clients meet', async () => {
+    const { paths, components, openapi } = await doc();
+    expect(openapi).toBe('3.1.0');
+    const names = (path: string) => paths[path]!.get!.parameters!.map((p) => p.name);
+    expect(names('/v1/explainers')).toEqual(['limit', 'cursor', 'lang']);
+    expect(names('/v1/explainers/{id}')).toEqual(['id', 'lang']);
+    expect(names('/explainers/{id}')).toEqual(['id', 'lang', 'theme']);
+    expect(Object.keys(paths['/v1/explainers/{id}']!.get!.responses)).toEqual(['200', '304', '400', '404', '503']);
+    for (const path of ['/', '/v1/explainer.css', '/v1/openapi.json', '/docs', '/v1/strings/{lang}.json'])
+      expect(paths, path).toHaveProperty([path]);
+    expect(Object.keys(components.schemas.Explainer?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'keyFacts', 'background', 'sources', 'corrections', 'revisions']),
+    );
+    expect(Object.keys(components.schemas.ExplainerIndex?.properties ?? {})).toEqual(['explainers', 'next']);
+  });
+});
+
+describe('GET /docs', () => {
+  it('is a readable reference of every path, under our strict CSP, with no script', async () => {
+    const res = await get('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(res.headers.get('Content-Security-Policy')).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).not.toContain('<script');
+    for (const path of Object.keys((await doc()).paths))
+      expect(html).toContain(`<code>${path.replace(/&/g, '&amp;')}</code>`);
+    expect(html).toContain('<code>GET /v1/explainers/{id}</code>');
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * @module `GET /docs`: a readable API reference, server-rendered from the OpenAPI description
+ * (no script, styles from /site.css: it keeps our strict CSP).
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { htmlDocument, PAGE_CSP } from '../html.ts';
+import { CACHE } from '../http-cache.ts';
+import { derived } from '../kv.ts';
+import { describe, ok, openApiJson } from '../openapi.ts';
+
+type Json = Record<string, unknown>;
+
+interface Doc {
+  info: { title: string; description: string };
+  paths: Record<string, Record<string, Json>>;
+}
+
+const METHODS = ['get', 'head', 'options'];
+
+function Operation({ path, method, op }: { path: string; method: string; op: Json }) {
+  const params = (op.parameters as Json[] | undefined) ?? [];
+  const responses = Object.entries((op.responses as Record<string, Json>) ?? {});
+  return (
+    <section class="op" aria-labelledby={String(op.operationId)}>
+      <h3 id={String(op.operationId)}>
+        <code>
+          {method.toUpperCase()} {path}
+        </code>
+      </h3>
+      <p>{String(op.summary ?? '')}</p>
+      {op.description ? <p>{String(op.description)}</p> : null}
+      {params.length > 0 ? (
+        <table>
+          <caption>Parameters</caption>
+          <thead>
+            <tr>
+              <th scope="col">name</th>
+              <th scope="col">in</th>
+              <th scope="col">required</th>
+              <th scope="col">description</th>
+            </tr>
+          </thead>
+          <tbody>
+            {params.map((p) => (
+              <tr key={String(p.name)}>
+                <td>
+                  <code>{String(p.name)}</code>
+                </td>
+                <td>{String(p.in)}</td>
+                <td>{p.required ? 'yes' : 'no'}</td>
+                <td>{String(p.description ?? '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <ul>
+        {responses.map(([status, r]) => (
+          <li key={status}>
+            <code>{status}</code> {String(r.description ?? '')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function page(doc: Doc): string {
+  return htmlDocument(
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${doc.info.title} reference`}</title>
+        <link rel="stylesheet" href="/site.css" />
+        <link rel="icon" href="data:," />
+      </head>
+      <body class="docs">
+        <main>
+          <h1>{doc.info.title}</h1>
+          <p>{doc.info.description}</p>
+          <p>
+            Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI 3.1).
+          </p>
+          {Object.entries(doc.paths).map(([path, item]) => (
+            <section key={path} aria-label={path}>
+              <h2>
+                <code>{path}</code>
+              </h2>
+              {METHODS.filter((m) => item[m]).map((m) => (
+                <Operation key={m} path={path} method={m} op={item[m]!} />
+              ))}
+            </section>
+          ))}
+        </main>
+      </body>
+    </html>,
+  );
+}
+
+export const docs = new Hono<AppEnv>();
+
+docs.get('/docs', (c) => {
+  const json = openApiJson();
+  const html = derived(`docs:${json.length}`, () => page(JSON.parse(json) as Doc));
+  return c.body(html, 200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': PAGE_CSP,
+    'Cache-Control': CACHE.page,
+  });
+});
+
+describe('/docs', {
+  operationId: 'getApiReference',
+  summary: 'This description as a readable HTML page',
+  responses: { '200': ok('HTML page', 'text/html') },
+});
