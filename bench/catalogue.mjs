@@ -1,0 +1,220 @@
+// The catalogue at 1, 100 and 10,000 explainers: do lookups slow as it grows?
+//
+// For each size, synthetic explainers (valid against the schema: compiled by the real content
+// build) are published to the Worker's KV in workerd (Miniflare), then measured in one run:
+// - hot:   GET /v1/explainers/:id for one id, repeated (closed loop), and the same bytes from a
+//          constant pre-encoded Response (the ceiling);
+// - cold:  the first GET of a random id in a fresh isolate (nothing cached), median latency;
+// - index: GET /v1/explainers (the first page).
+// Machines here are shared and noisy: compare the ratios within one run, not absolute numbers.
+//
+// Usage: npm run bench:catalogue [-- --seconds 4 --sizes 1,100,10000]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    sizes: { type: 'string', default: '1,100,10000' },
+    concurrency: { type: 'string', default: '16' },
+    samples: { type: 'string', default: '30' },
+  },
+});
+const SECONDS = Math.min(Number(values.seconds), 30);
+const SIZES = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n >= 1 && n <= 20_000);
+const CONCURRENCY = Math.min(Number(values.concurrency), 64);
+const SAMPLES = Math.min(Number(values.samples), 200);
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.cache', 'bench-catalogue');
+mkdirSync(out, { recursive: true });
+
+// The real content build, bundled for Node.
+await build({
+  stdin: {
+    contents:
+      "export { compileContent } from './content/build/compile.ts'; export { kvEntries } from './content/build/catalogue.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: join(out, 'content-lib.mjs'),
+  logLevel: 'warning',
+});
+const { compileContent, kvEntries } = await import(join(out, 'content-lib.mjs'));
+
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
+  },
+);
+const bundleBytes = statSync(join(out, 'index.js')).size;
+
+/** A small explainer that passes every check of the schema. */
+function synthetic(i) {
+  const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+  const cite = ['s1'];
+  return {
+    id: `story-${i}`,
+    lang: 'en',
+    title: `Synthetic explainer number ${i}`,
+    summary: 'A generated explainer for the catalogue benchmark, valid against the schema.',
+    updatedAt: '2026-11-30T00:00:00Z',
+    article: { title: 'Report on a generated story', publisher: 'Bench', date: day },
+    keyFacts: [1, 2, 3].map((n) => ({ text: `Generated key fact ${n} of explainer ${i}.`, sources: cite })),
+    whyItMatters: { body: ['It measures whether lookups slow as the catalogue grows.'], sources: cite },
+    background: [
+      {
+        id: 'card',
+        title: 'A card',
+        summary: 'A generated card.',
+        asOf: day,
+        body: ['Generated text.'],
+        sources: cite,
+      },
+    ],
+    timeline: [{ date: day, text: 'A generated event.', sources: cite }],
+    sources: [{ id: 's1', title: 'A generated source', publisher: 'Bench', url: 'https://example.org/s1', date: day }],
+    corrections: [],
+    revisions: [{ date: day, note: 'First published.' }],
+  };
+}
+
+function entriesFor(n) {
+  const files = Array.from({ length: n }, (_, i) => ({
+    path: `content/story-${i}/en.json`,
+    text: JSON.stringify(synthetic(i)),
+  }));
+  const result = compileContent(files);
+  if (!result.ok) throw new Error(result.errors.slice(0, 5).join('\n'));
+  return kvEntries(result.content);
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** Closed-loop load: CONCURRENCY keep-alive clients for SECONDS; req/s and latency percentiles. */
+function load(url) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const deadline = Date.now() + SECONDS * 1000;
+  const latencies = [];
+  let failed = 0;
+  const one = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) latencies.push(performance.now() - t0);
+          else failed++;
+          resolve();
+        });
+      });
+      req.on('error', () => (failed++, resolve()));
+    });
+  const worker = async () => {
+    while (Date.now() < deadline) await one();
+  };
+  const started = Date.now();
+  return Promise.all(Array.from({ length: CONCURRENCY }, worker)).then(() => {
+    agent.destroy();
+    if (failed) throw new Error(`${failed} failed requests against ${url}`);
+    return {
+      rps: latencies.length / ((Date.now() - started) / 1000),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
+  });
+}
+
+const options = (scriptPath) => ({
+  modules: true,
+  scriptPath,
+  compatibilityDate: '2026-04-26',
+  cf: false,
+  host: '127.0.0.1',
+  port: 0,
+  bindings: { PUBLIC_ORIGIN: 'http://127.0.0.1' },
+  kvNamespaces: ['EXPLAINERS'],
+});
+
+const rows = [];
+const raw = {};
+for (const n of SIZES) {
+  const t0 = Date.now();
+  const entries = entriesFor(n);
+  const compiledMs = Date.now() - t0;
+  const mf = new Miniflare(options(join(out, 'index.js')));
+  const url = await mf.ready;
+  const kv = await mf.getKVNamespace('EXPLAINERS');
+  for (let i = 0; i < entries.length; i += 200)
+    await Promise.all(entries.slice(i, i + 200).map((e) => kv.put(e.key, e.value, { metadata: e.metadata })));
+  const hotPath = '/v1/explainers/story-0';
+  const sample = await mf.dispatchFetch(new URL(hotPath, url));
+  const body = await sample.text();
+  const headers = Object.fromEntries(sample.headers);
+  writeFileSync(
+    join(out, 'constant.mjs'),
+    `const body = new TextEncoder().encode(${JSON.stringify(body)}); const headers = ${JSON.stringify(headers)};\n` +
+      `export default { fetch() { return new Response(body, { headers }); } };\n`,
+  );
+  const constant = new Miniflare({ ...options(join(out, 'constant.mjs')), kvNamespaces: [] });
+  const constantUrl = await constant.ready;
+
+  // Cold: a fresh isolate (nothing in memory) for every sample, then one first read.
+  const cold = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    await mf.setOptions(options(join(out, 'index.js')));
+    const fresh = await mf.ready;
+    const id = `story-${Math.floor(Math.random() * n)}`;
+    const c0 = performance.now();
+    const res = await fetch(new URL(`/v1/explainers/${id}`, fresh));
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`cold ${id}: ${res.status}`);
+    cold.push(performance.now() - c0);
+  }
+  const ready = await mf.ready;
+  const constantHot = await load(new URL(hotPath, constantUrl));
+  const hot = await load(new URL(hotPath, ready));
+  const index = await load(new URL('/v1/explainers', ready));
+  await constant.dispose();
+  await mf.dispose();
+  raw[n] = { hot, constantHot, index, cold, compiledMs };
+  rows.push({
+    explainers: n,
+    'hot req/s': Math.round(hot.rps),
+    'hot p50/p99 ms': `${hot.p50.toFixed(1)} / ${hot.p99.toFixed(1)}`,
+    'hot ÷ constant': (hot.rps / constantHot.rps).toFixed(2),
+    'cold first read p50 ms': percentile(cold, 50).toFixed(1),
+    'index req/s': Math.round(index.rps),
+    'index p50 ms': index.p50.toFixed(1),
+  });
+}
+console.log(
+  `bench:catalogue: ${SECONDS}s per measurement, ${CONCURRENCY} connections, ${SAMPLES} cold samples; Worker bundle ${bundleBytes} B (the same at every size)`,
+);
+console.table(rows);
+const [first, last] = [raw[SIZES[0]], raw[SIZES[SIZES.length - 1]]];
+if (first && last && SIZES.length > 1)
+  console.log(
+    `hot at ${SIZES.at(-1)} ÷ hot at ${SIZES[0]}: ${(last.hot.rps / first.hot.rps).toFixed(2)}; ` +
+      `cold at ${SIZES.at(-1)} ÷ cold at ${SIZES[0]} (as speed, 1/latency): ${(percentile(first.cold, 50) / percentile(last.cold, 50)).toFixed(2)}`,
+  );
+writeFileSync(join(root, '.cache', 'bench', 'catalogue.json'), JSON.stringify({ bundleBytes, raw }, null, 1));
