@@ -5,12 +5,15 @@
  *   revisions }` (`text` hashes what readers read, without `updatedAt` and `revisions`);
  * - `explainer:<id>`: `{ defaultLang, langs }`, so a request without `?lang` needs no scan;
  * - `index`: every explainer, ordered by first publication (stable while explainers are
- *   corrected, so cursors stay valid), with each edition's title and summary.
+ *   corrected, so cursors stay valid), with each edition's title and summary;
+ * - `widget:<hash>`: every released embed.js, kept (never deleted) for pages pinned with SRI.
  */
 
 export const editionKey = (id: string, lang: string) => `explainer:${id}:${lang}`;
 export const explainerKey = (id: string) => `explainer:${id}`;
 export const INDEX_KEY = 'index';
+/** A released widget build (embed.js), kept for pages that pinned its hash with SRI. */
+export const widgetKey = (hash: string) => `widget:${hash}`;
 
 /** One explainer in the stored index (the API pages through these). */
 export interface StoredIndexEntry {

@@ -46,6 +46,18 @@ const result = await build({
 });
 
 const code = result.outputFiles[0]!.text;
+// frame.js: the explainer page's own script when framed (heights for WordPress, AMP, embed.js).
+const frame = await build({
+  entryPoints: [join(root, 'widget', 'frame', 'frame.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  minify: true,
+  target: ['chrome100', 'firefox100', 'safari15.4'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const frameCode = frame.outputFiles[0]!.text;
 // The same stylesheet, for the server-rendered page (its :host rules simply do not apply there).
 const { code: css } = await transform(readFileSync(join(root, 'ui', 'styles.css'), 'utf8'), {
   loader: 'css',
@@ -67,6 +79,7 @@ const widget = {
   integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
   css,
   strings,
+  frame: { code: frameCode, etag: `"frame-${createHash('sha256').update(frameCode).digest('hex').slice(0, 16)}"` },
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'embed.js'), code);

@@ -3,7 +3,8 @@
  *
  * - `<script async src=".../v1/embed.js" data-explainer="ID">` renders where the tag stands;
  * - `<div data-explainer="ID">` placeholders render wherever they are, now or later (SPAs);
- * - `<news-explainer explainer="ID">` works directly, also with a server-rendered shadow root.
+ * - `<news-explainer explainer="ID">` works directly, also with a server-rendered shadow root;
+ * - `<iframe data-explainer-frame src=".../explainers/ID">` frames get the height they report.
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
 import { config, NewsExplainerElement, TAG } from './element.tsx';
@@ -97,6 +98,19 @@ function watchForPlaceholders(): void {
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
+/**
+ * Iframe mode: `<iframe data-explainer-frame src="ORIGIN/explainers/ID">` frames size themselves.
+ * Only a message from our origin, sent by that very frame's window, changes its height.
+ */
+function resizeFrames(e: MessageEvent): void {
+  const data = e.data as { type?: string; height?: unknown } | null;
+  if (e.origin !== config.origin || data?.type !== 'news-explainer:height') return;
+  const h = Number(data.height);
+  if (!(h > 0 && h < 100_000)) return;
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-explainer-frame]'))
+    if (frame.contentWindow === e.source) frame.height = String(Math.ceil(h));
+}
+
 function start(): void {
   let api = window.NewsExplainer;
   if (!api) {
@@ -108,6 +122,7 @@ function start(): void {
     api = { version: __VERSION__, mount, unmount, scan };
     Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });
     watchForPlaceholders();
+    addEventListener('message', resizeFrames);
   }
   const ready = api;
   if (document.readyState === 'loading')

@@ -14,6 +14,7 @@ import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
 import { explainers } from './routes/explainers.ts';
 import { docs } from './routes/docs.tsx';
+import { oembed } from './routes/oembed.ts';
 import { pages } from './routes/pages.tsx';
 
 const app = new Hono<AppEnv>();
@@ -35,6 +36,7 @@ app.route('/v1/explainers', explainers);
 app.route('/v1', assets);
 app.route('/', pages);
 app.route('/', docs);
+app.route('/', oembed);
 
 app.notFound((c) => problemResponse(c, notFound(`Nothing at ${c.req.path}. GET /v1/explainers lists the explainers.`)));
 

@@ -11,7 +11,7 @@ import type { Problem } from '../content/schema.ts';
  */
 export class ProblemError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 500 | 503,
+    readonly status: 400 | 404 | 405 | 500 | 501 | 503,
     readonly title: string,
     readonly detail: string,
     readonly headers: Record<string, string> = {},

@@ -9,11 +9,15 @@
  *
  * A deleted edition file removes its keys. An edition whose text changed since it was
  * published, without a new entry in its `revisions`, is refused, and nothing is written.
+ * The current widget build is kept under its hash (`widget:<hash>`), never deleted, so pages
+ * that pinned an earlier release with SRI keep working: publish with every release (deploy does).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { widget } from '../../generated/widget.ts';
+import { widgetKey } from '../catalogue.ts';
 import { kvEntries, planPublish, type StoredKey } from './catalogue.ts';
 import { compileContent } from './compile.ts';
 import { readContent } from './read.ts';
@@ -54,7 +58,9 @@ if (!result.ok) {
 
 const listed = wrangler(['kv', 'key', 'list', '--binding', 'EXPLAINERS', ...where]);
 const stored = JSON.parse(listed.slice(listed.indexOf('['))) as StoredKey[];
-const plan = planPublish(kvEntries(result.content), stored);
+// This release's widget build, kept under its hash for pages that pin it (never deleted).
+const release = { key: widgetKey(widget.hash), value: widget.code, metadata: { etag: widget.etag } };
+const plan = planPublish([...kvEntries(result.content), release], stored);
 if (plan.errors.length > 0) {
   console.error(`content:publish: not published, ${plan.errors.length} problem(s):`);
   for (const line of plan.errors) console.error(`  ${line}`);

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
+import { asWordPressEmbed } from './wordpress.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HOSTS = join(import.meta.dirname, 'hosts');
@@ -188,10 +189,16 @@ export async function startHost(api: string): Promise<Running> {
       `script-src 'self' ${api}`,
       `connect-src ${api}`,
       `style-src ${styles}`,
-      `frame-src ${api}`,
+      `frame-src 'self' ${api}`,
       "img-src 'self' data:",
     ].join('; ');
   const snippet = await (await fetch(`${api}/explainers/putin-baku-2024/snippet`)).text();
+  // The oEmbed html as WordPress keeps it, for the WordPress host page.
+  const page = encodeURIComponent(`${api}/explainers/putin-baku-2024`);
+  const oembed = (await (await fetch(`${api}/oembed?url=${page}&maxwidth=700&maxheight=1000`)).json()) as {
+    html: string;
+  };
+  const wordpress = asWordPressEmbed(oembed.html, 'Ab3dE6gH9k');
   const types: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'index.html';
@@ -213,7 +220,7 @@ export async function startHost(api: string): Promise<Running> {
           'Content-Type': `${types[ext]}; charset=utf-8`,
           'Content-Security-Policy': csp(pasted ? `'self' ${api}` : "'self'"),
         });
-        res.end(text.replace('{{SNIPPET}}', snippet));
+        res.end(text.replace('{{SNIPPET}}', snippet).replace('{{WORDPRESS}}', wordpress));
       },
       slow ? 1500 : 0,
     );

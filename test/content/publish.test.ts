@@ -68,6 +68,74 @@ describe('content:publish plans only what changed', () => {
   });
 });
 
+describe('pinned releases survive the next release', () => {
+  it('two releases with different widget code keep both builds under their hashes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-'));
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    cpSync(join(ROOT, 'wrangler.toml'), join(dir, 'wrangler.toml'));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    /** The publish CLI as it is bundled with one release's widget build. */
+    const release = async (hash: string, code: string) => {
+      const cli = join(dir, `publish-${hash}.mjs`);
+      await build({
+        entryPoints: [join(ROOT, 'content/build/publish-cli.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        outfile: cli,
+        logLevel: 'silent',
+        plugins: [
+          {
+            name: 'this-release',
+            setup(b) {
+              b.onResolve({ filter: /generated\/widget\.ts$/ }, () => ({ path: 'widget', namespace: 'release' }));
+              b.onLoad({ filter: /.*/, namespace: 'release' }, () => ({
+                contents: `export const widget = ${JSON.stringify({ hash, code, etag: `"${hash}"` })};`,
+                loader: 'js',
+              }));
+            },
+          },
+        ],
+      });
+      const run = spawnSync(process.execPath, [cli, '--persist-to', join(dir, 'state')], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout;
+    };
+    expect(await release('1111111111111111', '/* release 1 */')).toContain('put    widget:1111111111111111');
+    const second = await release('2222222222222222', '/* release 2 */');
+    expect(second).toContain('put    widget:2222222222222222');
+    expect(second).not.toMatch(/^delete /m);
+    const listed = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+        'kv',
+        'key',
+        'list',
+        '--binding',
+        'EXPLAINERS',
+        '--local',
+        '--persist-to',
+        join(dir, 'state'),
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(ROOT, '.cache', 'xdg') },
+      },
+    );
+    const names = (JSON.parse(listed.stdout.slice(listed.stdout.indexOf('['))) as { name: string }[]).map(
+      (k) => k.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(['widget:1111111111111111', 'widget:2222222222222222']));
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
+
 describe('npm run content:publish (the real CLI, against a local KV of its own)', () => {
   let dir = '';
   let cli = '';
@@ -94,7 +162,7 @@ describe('npm run content:publish (the real CLI, against a local KV of its own)'
   it('publishes everything once, then a dry run lists exactly the changed keys and writes nothing', () => {
     const first = run();
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('4 put, 0 deleted in local KV');
+    expect(first.stdout).toContain('5 put, 0 deleted in local KV'); // 4 catalogue keys + this release's widget build
     expect(run('--dry-run').stdout).toContain('local KV is up to date');
 
     const path = join(dir, EN);

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
 import { widget } from '../../generated/widget.ts';
@@ -29,10 +30,18 @@ describe('GET /v1/embed.js', () => {
     expect(`sha384-${digest}`).toBe(widget.integrity);
   });
 
-  it('404s a hash that is not the current build', async () => {
-    const res = await get('/v1/embed.0123456789abcdef.js');
-    expect(res.status).toBe(404);
-    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+  it('keeps serving an earlier release at its hash (kept in KV by the release step), and 404s unknown ones', async () => {
+    const earlier = '/* an earlier release of embed.js */';
+    await env.EXPLAINERS.put('widget:0123456789abcdef', earlier, { metadata: { etag: '"0123456789abcdef"' } });
+    const old = await get('/v1/embed.0123456789abcdef.js');
+    expect(old.status).toBe(200);
+    expect(old.headers.get('Cache-Control')).toContain('immutable');
+    expect(await old.text()).toBe(earlier);
+    const current = await get(`/v1/embed.${widget.hash}.js`);
+    expect(await current.text()).toBe(widget.code);
+    const unknown = await get('/v1/embed.fedcba9876543210.js');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('Content-Type')).toContain('application/problem+json');
   });
 
   it('revalidates with 304', async () => {

@@ -55,7 +55,11 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     // Citation markers link into the numbered Sources list on the same page.
     expect(html).toMatch(/<a class="nx-mark" href="#nx-src-[a-z0-9-]+" aria-label="Source 1: /);
     expect(html).toContain('International Criminal Court');
-    expect(html).not.toContain('<script');
+    // Its only script is our own frame.js (height for hosts that frame it), plus JSON-LD data.
+    expect(html.match(/<script[^>]*>/g)).toEqual([
+      '<script type="application/ld+json">',
+      '<script src="/v1/frame.js">',
+    ]);
   });
 
   it('marks source titles in another language with lang, as the widget does', async () => {
@@ -74,8 +78,9 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(html).toContain('Ключевые факты');
     expect(html).toMatch(/\d{1,2} [а-я]+ 20\d\d г\./);
     expect(html).not.toContain('Key facts');
-    expect(html).toContain('<link rel="alternate" hreflang="en" href="/explainers/putin-baku-2024?lang=en"/>');
-    expect(html).toContain('<link rel="alternate" hreflang="ru" href="/explainers/putin-baku-2024?lang=ru"/>');
+    expect(html).toContain(`<link rel="alternate" hreflang="en" href="${ORIGIN}/explainers/putin-baku-2024?lang=en"/>`);
+    expect(html).toContain(`<link rel="alternate" hreflang="ru" href="${ORIGIN}/explainers/putin-baku-2024?lang=ru"/>`);
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/explainers/putin-baku-2024?lang=ru"/>`);
   });
 
   it('can be framed by any site', async () => {

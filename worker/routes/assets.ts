@@ -7,6 +7,8 @@ import { describe, NOT_MODIFIED, ok, openApiJson, problem } from '../openapi.ts'
 import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
 import { notFound } from '../problem.ts';
+import { readKv } from '../kv.ts';
+import { widgetKey } from '../../content/catalogue.ts';
 
 const JS_TYPE = 'text/javascript; charset=utf-8';
 export const HASHED_EMBED_PATH = `/v1/embed.${widget.hash}.js`;
@@ -24,12 +26,18 @@ assets.get('/embed.js', (c) =>
   }),
 );
 
-assets.get('/:file{embed\\.[0-9a-f]{16}\\.js}', (c) => {
-  if (c.req.param('file') !== `embed.${widget.hash}.js`)
-    throw notFound('No widget build with this hash; use /v1/embed.js or the hash it names.');
+/**
+ * A pinned build: the current one from the bundle, every earlier release from the catalogue
+ * (`widget:<hash>`, written by content:publish at each release and never deleted), so a page
+ * that pinned a hash with SRI keeps working after the next release.
+ */
+assets.get('/:file{embed\\.[0-9a-f]{16}\\.js}', async (c) => {
+  const hash = c.req.param('file').slice('embed.'.length, -'.js'.length);
+  const build = hash === widget.hash ? { value: widget.code } : await readKv(c.env.EXPLAINERS, widgetKey(hash));
+  if (!build) throw notFound('No widget build with this hash; use /v1/embed.js or the hash it names.');
   return prepared(c.req.header('If-None-Match'), {
-    body: widget.code,
-    etag: widget.etag,
+    body: build.value,
+    etag: `"${hash}"`,
     contentType: JS_TYPE,
     cacheControl: CACHE.immutable,
   });
@@ -47,6 +55,15 @@ assets.get('/strings/:file{[a-z]{2,3}\\.json}', (c) => {
     headers: { 'Content-Language': lang },
   });
 });
+
+assets.get('/frame.js', (c) =>
+  prepared(c.req.header('If-None-Match'), {
+    body: widget.frame.code,
+    etag: widget.frame.etag,
+    contentType: JS_TYPE,
+    cacheControl: CACHE.alias,
+  }),
+);
 
 assets.get('/explainer.css', (c) =>
   prepared(c.req.header('If-None-Match'), {
@@ -91,6 +108,11 @@ describe('/v1/strings/{lang}.json', {
     '304': NOT_MODIFIED,
     '404': problem('No words for this language'),
   },
+});
+describe('/v1/frame.js', {
+  operationId: 'getFrameScript',
+  summary: "The explainer page's own script when framed: reports its height to WordPress, AMP and embed.js hosts",
+  responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
 });
 describe('/v1/explainer.css', {
   operationId: 'getExplainerStylesheet',

@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
 import { htmlDocument, PAGE_CSP } from '../html.ts';
 import { derived } from '../kv.ts';
+import { jsonLd, jsonLdBlock } from '../json-ld.ts';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
 import { CACHE } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
@@ -121,6 +122,8 @@ pages.get('/explainers/:id', async (c) => {
   const editions = await editionsOf(c.env.EXPLAINERS, doc.id);
   const requested = c.req.query('theme');
   const theme = requested === 'dark' || requested === 'light' ? requested : 'auto';
+  const origin = c.env.PUBLIC_ORIGIN;
+  const pageUrl = `${origin}/explainers/${doc.id}?lang=${doc.lang}`;
   const body = derived(`page:${edition.etag}:${editions.join()}:${theme}`, () =>
     htmlDocument(
       <html lang={doc.lang}>
@@ -129,9 +132,16 @@ pages.get('/explainers/:id', async (c) => {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{doc.title}</title>
           <meta name="description" content={doc.summary} />
+          <link rel="canonical" href={pageUrl} />
           <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
+          <link
+            rel="alternate"
+            type="application/json+oembed"
+            href={`${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`}
+            title={doc.title}
+          />
           {editions.map((lang) => (
-            <link key={lang} rel="alternate" hrefLang={lang} href={`/explainers/${doc.id}?lang=${lang}`} />
+            <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
           ))}
           <link rel="stylesheet" href="/v1/explainer.css" />
           <link rel="stylesheet" href="/site.css" />
@@ -141,9 +151,10 @@ pages.get('/explainers/:id', async (c) => {
           <main>
             <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
           </main>
+          <script src="/v1/frame.js"></script>
         </body>
       </html>,
-    ),
+    ).replace('</head>', `${jsonLdBlock(jsonLd(doc, pageUrl))}</head>`),
   );
   // Framable by any site: this page is the iframe embed.
   return c.body(body, 200, {

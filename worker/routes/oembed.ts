@@ -1,0 +1,114 @@
+/**
+ * @module oEmbed (oembed.com, version 1.0) for WordPress and every other consumer, and the
+ * redirect that lets a sandboxed frame open its sources.
+ *
+ * The `html` is what WordPress keeps from an untrusted provider: one `<blockquote>` with a link
+ * (shown until the frame reports its height), then an empty `<iframe>` of the explainer page.
+ */
+import { Hono } from 'hono';
+import { SLUG } from '../../content/patterns.ts';
+import type { AppEnv } from '../env.ts';
+import { findDocument } from '../catalogue.ts';
+import { CACHE } from '../http-cache.ts';
+import { describe, ID_PARAM, LANG_PARAM, problem } from '../openapi.ts';
+import { badRequest, notFound, ProblemError } from '../problem.ts';
+
+const WIDTH = 700;
+const HEIGHT = 900;
+
+/** Attribute-safe text: content titles are text, never markup. */
+const attr = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function dimension(raw: string | undefined, name: string, max: number): number {
+  if (raw === undefined) return max;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1)
+    throw badRequest(`"${name}" must be a positive whole number of pixels.`);
+  return Math.min(Number(raw), max);
+}
+
+export const oembed = new Hono<AppEnv>();
+
+oembed.get('/oembed', async (c) => {
+  const format = c.req.query('format') ?? 'json';
+  if (format === 'xml') throw new ProblemError(501, 'Not Implemented', 'Only format=json is provided.');
+  if (format !== 'json') throw badRequest('"format" must be json.');
+  const raw = c.req.query('url');
+  if (!raw) throw badRequest('"url" is required: the address of an explainer page, e.g. ORIGIN/explainers/ID.');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badRequest('"url" is not an absolute URL.');
+  }
+  const origin = c.env.PUBLIC_ORIGIN;
+  const id = /^\/explainers\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  if (url.origin !== origin || !id || !SLUG.test(id))
+    throw notFound(`Not one of our explainer pages; they look like ${origin}/explainers/ID.`);
+  const width = dimension(c.req.query('maxwidth'), 'maxwidth', WIDTH);
+  const height = dimension(c.req.query('maxheight'), 'maxheight', HEIGHT);
+  const edition = await findDocument(
+    c.env.EXPLAINERS,
+    id,
+    c.req.query('lang') ?? url.searchParams.get('lang') ?? undefined,
+  );
+  const doc = edition.data;
+  const page = `${origin}/explainers/${doc.id}?lang=${doc.lang}`;
+  const title = attr(doc.title);
+  return c.json(
+    {
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'News Explainer',
+      provider_url: origin,
+      title: doc.title,
+      width,
+      height,
+      cache_age: 3600,
+      html:
+        `<blockquote><a href="${attr(page)}">${title}</a></blockquote>` +
+        `<iframe src="${attr(page)}" width="${width}" height="${height}" title="${title}" frameborder="0" scrolling="auto"></iframe>`,
+    },
+    200,
+    { 'Cache-Control': CACHE.content },
+  );
+});
+
+/** A source of an explainer, by id: the target a sandboxed frame hands to WordPress. */
+oembed.get('/explainers/:id/sources/:source', async (c) => {
+  const doc = (await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'))).data;
+  const source = doc.sources.find((s) => s.id === c.req.param('source'));
+  if (!source || !source.url.startsWith('https://'))
+    throw notFound(`Explainer "${doc.id}" has no source "${c.req.param('source').slice(0, 80)}".`);
+  return c.body(null, 302, { Location: source.url, 'Cache-Control': CACHE.content });
+});
+
+describe('/oembed', {
+  operationId: 'getOEmbed',
+  summary: 'oEmbed 1.0 (rich): an iframe of the explainer page, with a link WordPress shows until it resizes',
+  parameters: [
+    {
+      name: 'url',
+      in: 'query',
+      required: true,
+      description: 'An explainer page: ORIGIN/explainers/ID',
+      schema: { type: 'string' },
+    },
+    { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'] } },
+    { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+    { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+    LANG_PARAM,
+  ],
+  responses: {
+    '200': { description: 'The oEmbed response', content: { 'application/json': {} } },
+    '400': problem('A malformed url, format or dimension'),
+    '404': problem('Not one of our explainer pages'),
+    '501': problem('format=xml is not provided'),
+  },
+});
+describe('/explainers/{id}/sources/{source}', {
+  operationId: 'followSource',
+  summary: "302 to one of the explainer's own sources (how a sandboxed frame opens a source through WordPress)",
+  parameters: [ID_PARAM, { name: 'source', in: 'path', required: true, schema: { type: 'string' } }, LANG_PARAM],
+  responses: { '302': { description: 'To the source' }, '404': problem('No such explainer or source') },
+});
