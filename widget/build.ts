@@ -58,6 +58,18 @@ const frame = await build({
   logLevel: 'warning',
 });
 const frameCode = frame.outputFiles[0]!.text;
+// builder.js: the embed builder page's (/embed) live preview and copy button.
+const builder = await build({
+  entryPoints: [join(root, 'widget', 'builder', 'builder.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  minify: true,
+  target: ['chrome100', 'firefox100', 'safari15.4'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const builderCode = builder.outputFiles[0]!.text;
 // The same stylesheet, for the server-rendered page (its :host rules simply do not apply there).
 const { code: css } = await transform(readFileSync(join(root, 'ui', 'styles.css'), 'utf8'), {
   loader: 'css',
@@ -80,6 +92,10 @@ const widget = {
   css,
   strings,
   frame: { code: frameCode, etag: `"frame-${createHash('sha256').update(frameCode).digest('hex').slice(0, 16)}"` },
+  builder: {
+    code: builderCode,
+    etag: `"builder-${createHash('sha256').update(builderCode).digest('hex').slice(0, 16)}"`,
+  },
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'embed.js'), code);

@@ -13,6 +13,7 @@ import { describe, problem } from './openapi.ts';
 import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
 import { explainers } from './routes/explainers.ts';
+import { builder } from './routes/builder.tsx';
 import { docs } from './routes/docs.tsx';
 import { oembed } from './routes/oembed.ts';
 import { pages } from './routes/pages.tsx';
@@ -37,6 +38,7 @@ app.route('/v1', assets);
 app.route('/', pages);
 app.route('/', docs);
 app.route('/', oembed);
+app.route('/', builder);
 
 app.notFound((c) => problemResponse(c, notFound(`Nothing at ${c.req.path}. GET /v1/explainers lists the explainers.`)));
 

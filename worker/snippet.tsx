@@ -14,6 +14,8 @@ interface SnippetProps {
   origin: string;
   /** Written only when the publisher asked for an edition, so the widget asks for that same one. */
   lang?: string;
+  /** A colour theme the publisher chose (`light`, `dark`, `auto`); else the widget matches the page. */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /**
@@ -21,17 +23,17 @@ interface SnippetProps {
  * script (the stylesheet comes from our origin, so a publisher's CSP needs `style-src ORIGIN`);
  * readers can read it before any script runs, or with scripts blocked.
  */
-export function Snippet({ doc, origin, lang }: SnippetProps): VNode {
+export function Snippet({ doc, origin, lang, theme }: SnippetProps): VNode {
   return (
     <>
       {createElement(
         'news-explainer',
-        { explainer: doc.id, lang: lang ? doc.lang : undefined },
+        { explainer: doc.id, lang: lang ? doc.lang : undefined, theme },
         createElement(
           'template',
           { shadowrootmode: 'open' },
           <link rel="stylesheet" href={`${origin}/v1/explainer.css`} />,
-          <Explainer doc={doc} t={stringsFor(doc.lang)} />,
+          <Explainer doc={doc} t={stringsFor(doc.lang)} theme={theme === 'dark' ? 'dark' : 'light'} />,
         ),
       )}
       {'\n'}

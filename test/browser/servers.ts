@@ -174,6 +174,18 @@ export async function startWrangler(entry: string): Promise<Running> {
   };
 }
 
+/** The code the embed builder (/embed) gives for a mode, as a publisher copies it. */
+export async function pasted(api: string, mode: string): Promise<string> {
+  const html = await (await fetch(`${api}/embed?mode=${mode}`)).text();
+  const code = /<code id="embed-code">([\s\S]*?)<\/code>/.exec(html)![1]!;
+  return code
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 /**
  * A publisher's site. Pages come from ./hosts with `{{API}}` replaced by our origin and
  * `{{SNIPPET}}` by the embed code of `GET /explainers/putin-baku-2024/snippet`, pasted as a
@@ -202,6 +214,21 @@ export async function startHost(api: string): Promise<Running> {
   const types: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'index.html';
+    // `paste-<mode>.html`: the embed builder's code for that mode, pasted into an article.
+    const paste = /^paste-(\w+)\.html$/.exec(name);
+    if (paste) {
+      void pasted(api, paste[1]!).then((code) => {
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': csp(`'self' ${api}`),
+        });
+        res.end(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted ${paste[1]} code</title>` +
+            `<link rel="icon" href="data:,"></head><body><main><p>Before.</p>\n${code}\n<p id="after">After.</p></main></body></html>`,
+        );
+      });
+      return;
+    }
     const ext = name.split('.').pop() ?? '';
     if (!/^[\w-]+\.(html|css|js)$/.test(name)) return void res.writeHead(404).end();
     // `slow-x.css` is x.css, late: the widget may then run before the page's styles apply.

@@ -65,6 +65,15 @@ assets.get('/frame.js', (c) =>
   }),
 );
 
+assets.get('/builder.js', (c) =>
+  prepared(c.req.header('If-None-Match'), {
+    body: widget.builder.code,
+    etag: widget.builder.etag,
+    contentType: JS_TYPE,
+    cacheControl: CACHE.alias,
+  }),
+);
+
 assets.get('/explainer.css', (c) =>
   prepared(c.req.header('If-None-Match'), {
     body: widget.css,
@@ -112,6 +121,11 @@ describe('/v1/strings/{lang}.json', {
 describe('/v1/frame.js', {
   operationId: 'getFrameScript',
   summary: "The explainer page's own script when framed: reports its height to WordPress, AMP and embed.js hosts",
+  responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
+});
+describe('/v1/builder.js', {
+  operationId: 'getBuilderScript',
+  summary: "The embed builder's script: live preview on change, copy to the clipboard",
   responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
 });
 describe('/v1/explainer.css', {

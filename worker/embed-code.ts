@@ -1,0 +1,58 @@
+/**
+ * @module The embed code for every mode a publisher can choose (the embed builder, /embed).
+ */
+
+export const MODES = ['snippet', 'script', 'placeholder', 'iframe', 'amp', 'wordpress'] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface EmbedChoice {
+  id: string;
+  title: string;
+  lang?: string;
+  mode: Mode;
+  theme?: 'light' | 'dark' | 'auto';
+  accent?: string;
+}
+
+/** Attribute-safe text. */
+const attr = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The code to paste for a choice (the snippet mode needs the server-rendered snippet's HTML).
+ *
+ * @example embedCode({ id: 'x', title: 'X', mode: 'script' }, 'https://o', '') // → '<script async src=…'
+ */
+export function embedCode(choice: EmbedChoice, origin: string, snippet: string): string {
+  const { id, lang, theme, mode } = choice;
+  const data = `data-explainer="${id}"${lang ? ` data-lang="${lang}"` : ''}${theme ? ` data-theme="${theme}"` : ''}`;
+  const script = `<script async src="${origin}/v1/embed.js"></script>`;
+  const query = [lang ? `lang=${lang}` : '', theme && theme !== 'auto' ? `theme=${theme}` : '']
+    .filter(Boolean)
+    .join('&');
+  const page = `${origin}/explainers/${id}${query ? `?${query}` : ''}`;
+  const title = attr(choice.title);
+  switch (mode) {
+    case 'snippet':
+      return snippet;
+    case 'script':
+      return `<script async src="${origin}/v1/embed.js" ${data}></script>`;
+    case 'placeholder':
+      return `<div ${data}></div>\n${script}`;
+    case 'iframe':
+      return `<iframe data-explainer-frame src="${page}" title="${title}" width="100%" height="900" frameborder="0"></iframe>\n${script}`;
+    case 'amp':
+      return (
+        `<amp-iframe width="600" height="900" layout="fixed-height" resizable frameborder="0"\n` +
+        `  sandbox="allow-scripts allow-same-origin allow-popups" src="${page}" title="${title}">\n` +
+        `  <button overflow type="button">Show the whole explainer</button>\n</amp-iframe>`
+      );
+    case 'wordpress':
+      return page;
+  }
+}
+
+/** The stylesheet rule that gives the widget a publisher's accent colour, when one is chosen. */
+export function accentCss(accent: string | undefined): string | null {
+  return accent ? `news-explainer { --news-explainer-accent: ${accent}; }` : null;
+}
