@@ -3,6 +3,25 @@
  */
 import type { Context } from 'hono';
 import type { Problem } from '../content/schema.ts';
+import { HTML_TYPE, PAGE_CSP, PAGE_HEADERS } from './html.ts';
+
+/** Routes that serve pages (or fragments) to people, not JSON to programs. */
+function isHtmlRoute(path: string): boolean {
+  return path === '/' || path === '/docs' || path === '/embed' || path.startsWith('/explainers/');
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A small page for a reader: the problem's title, what happened, a way home. Not indexed. */
+function errorPage(p: ProblemError): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
+    `<title>${escapeHtml(p.title)}</title><link rel="stylesheet" href="/site.css"><link rel="icon" href="data:,"></head>` +
+    `<body><main><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.detail)}</p><p><a href="/">News Explainer home</a></p></main></body></html>`
+  );
+}
 
 /**
  * Throw from any handler; `app.onError` turns it into an `application/problem+json` response.
@@ -33,18 +52,39 @@ export const methodNotAllowed = (method: string, allow: string) =>
  * return problemResponse(c, notFound('No explainer with id "x".'));
  */
 export function problemResponse(c: Context, p: ProblemError): Response {
+  const path = new URL(c.req.url).pathname;
+  const cacheControl = p.status === 404 ? 'public, max-age=60, s-maxage=60' : 'no-store';
+  if (isHtmlRoute(path)) {
+    // Pages answer a browser with a page (a reader in an iframe must not see raw JSON), API
+    // clients with the problem document: the same URL, two representations.
+    const vary = { Vary: 'Accept' };
+    if (/text\/html/.test(c.req.header('Accept') ?? ''))
+      return new Response(errorPage(p), {
+        status: p.status,
+        headers: {
+          'Content-Type': HTML_TYPE,
+          'Cache-Control': cacheControl,
+          'Content-Security-Policy': `${PAGE_CSP}; frame-ancestors ${path.startsWith('/explainers/') ? '*' : "'none'"}`,
+          'X-Robots-Tag': 'noindex',
+          ...PAGE_HEADERS,
+          ...vary,
+          ...p.headers,
+        },
+      });
+    p = new ProblemError(p.status, p.title, p.detail, { ...vary, ...p.headers });
+  }
   const body: Problem = {
     type: 'about:blank',
     title: p.title,
     status: p.status,
     detail: p.detail,
-    instance: new URL(c.req.url).pathname,
+    instance: path,
   };
   return new Response(JSON.stringify(body), {
     status: p.status,
     headers: {
       'Content-Type': 'application/problem+json; charset=utf-8',
-      'Cache-Control': p.status === 404 ? 'public, max-age=60, s-maxage=60' : 'no-store',
+      'Cache-Control': cacheControl,
       ...p.headers,
     },
   });

@@ -8,7 +8,7 @@ import { SLUG } from '../../content/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { accentCss, embedCode, MODES, type EmbedChoice, type Mode } from '../embed-code.ts';
-import { htmlDocument } from '../html.ts';
+import { htmlDocument, htmlPage } from '../html.ts';
 import { CACHE } from '../http-cache.ts';
 import { describe, ok } from '../openapi.ts';
 import { Snippet, snippetHtml } from '../snippet.tsx';
@@ -167,11 +167,12 @@ builder.get('/embed', async (c) => {
     </html>,
   );
   const src = `'self' ${origin}`;
-  return c.body(html, 200, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
+  return htmlPage(c.req.header('If-None-Match'), {
+    key: `builder:${c.req.url}`,
+    body: html,
+    cacheControl: 'no-store',
     // Exactly what the preview needs: our scripts, styles, API and frames, nothing inline.
-    'Content-Security-Policy': `default-src 'none'; script-src ${src}; style-src ${src}; connect-src ${src}; frame-src ${src}; img-src 'self' data:; base-uri 'none'; form-action 'self'`,
+    csp: `default-src 'none'; script-src ${src}; style-src ${src}; connect-src ${src}; frame-src ${src}; img-src 'self' data:; base-uri 'none'; form-action 'self'`,
   });
 });
 

@@ -4,8 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { htmlDocument, PAGE_CSP } from '../html.ts';
-import { CACHE } from '../http-cache.ts';
+import { htmlDocument, htmlPage } from '../html.ts';
 import { derived } from '../kv.ts';
 import { describe, ok, openApiJson } from '../openapi.ts';
 
@@ -104,11 +103,7 @@ export const docs = new Hono<AppEnv>();
 docs.get('/docs', (c) => {
   const json = openApiJson();
   const html = derived(`docs:${json.length}`, () => page(JSON.parse(json) as Doc));
-  return c.body(html, 200, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': PAGE_CSP,
-    'Cache-Control': CACHE.page,
-  });
+  return htmlPage(c.req.header('If-None-Match'), { key: `docs:${json.length}`, body: html });
 });
 
 describe('/docs', {

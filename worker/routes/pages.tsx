@@ -9,22 +9,17 @@ import { en, stringsFor } from '../../ui/strings/index.ts';
 import { editionsOf, findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
-import { htmlDocument, PAGE_CSP } from '../html.ts';
+import { HTML_TYPE, htmlDocument, htmlPage, PAGE_CSP } from '../html.ts';
 import { derived } from '../kv.ts';
 import { jsonLd, jsonLdBlock } from '../json-ld.ts';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
-import { CACHE } from '../http-cache.ts';
+import { CACHE, prepared } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
 import { SITE_CSS } from './site-css.ts';
 import { Snippet, snippetHtml } from '../snippet.tsx';
 
 const DEMO_ID = 'putin-baku-2024';
-const HTML_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': PAGE_CSP,
-  'Cache-Control': CACHE.page,
-};
 
 export const pages = new Hono<AppEnv>();
 
@@ -110,9 +105,10 @@ pages.get('/', async (c) => {
       </html>,
     ),
   );
-  return c.body(body, 200, {
-    ...HTML_HEADERS,
-    'Content-Security-Policy': PAGE_CSP.replace(/ (script|style|connect)-src 'self'/g, ` $1-src 'self' ${origin}`),
+  return htmlPage(c.req.header('If-None-Match'), {
+    key: `demo:${edition.etag}:${origin}`,
+    body,
+    csp: PAGE_CSP.replace(/ (script|style|connect)-src 'self'/g, ` $1-src 'self' ${origin}`),
   });
 });
 
@@ -157,10 +153,11 @@ pages.get('/explainers/:id', async (c) => {
     ).replace('</head>', `${jsonLdBlock(jsonLd(doc, pageUrl))}</head>`),
   );
   // Framable by any site: this page is the iframe embed.
-  return c.body(body, 200, {
-    ...HTML_HEADERS,
-    'Content-Security-Policy': `${PAGE_CSP}; frame-ancestors *`,
-    'Content-Language': doc.lang,
+  return htmlPage(c.req.header('If-None-Match'), {
+    key: `page:${edition.etag}:${editions.join()}:${theme}:${origin}`,
+    body,
+    framed: true,
+    headers: { 'Content-Language': doc.lang },
   });
 });
 
@@ -175,15 +172,26 @@ pages.get('/explainers/:id/snippet', async (c) => {
   const doc = edition.data;
   const origin = c.env.PUBLIC_ORIGIN;
   const html = derived(`snippet:${edition.etag}:${lang ? 1 : 0}`, () => snippetHtml({ doc, origin, lang }));
-  return c.body(html, 200, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': CACHE.content,
-    'Content-Language': doc.lang,
+  // A fragment to paste, not a page: a validator, no page headers.
+  return prepared(c.req.header('If-None-Match'), {
+    body: html,
+    etag: derived(
+      `snippet-etag:${edition.etag}:${lang ? 1 : 0}:${origin}`,
+      () => `"s-${edition.etag.slice(1, -1)}${lang ? '-l' : ''}"`,
+    ),
+    contentType: HTML_TYPE,
+    cacheControl: CACHE.content,
+    headers: { 'Content-Language': doc.lang },
   });
 });
 
 pages.get('/site.css', (c) =>
-  c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': CACHE.page }),
+  prepared(c.req.header('If-None-Match'), {
+    body: SITE_CSS,
+    etag: `"site-${SITE_CSS.length}-${widget.hash}"`,
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: CACHE.page,
+  }),
 );
 
 describe('/', {
