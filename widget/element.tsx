@@ -51,8 +51,28 @@ function safeOriginHref(origin: string, path: string): string | null {
   return /^https:\/\/|^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/.test(origin) ? origin + path : null;
 }
 
-/** The API origin, set once from the embed script's own `src` (see embed.ts). */
-export const config = { origin: '' };
+/**
+ * Where explainers may come from: the origin embed.js was loaded from (set once, see embed.ts),
+ * and the origins its script tag allow-lists with `data-allow-origins` for markup to name.
+ */
+export const config = { origin: '', allowed: new Set<string>() };
+
+/** Origins that publisher code passed to `NewsExplainer.mount()`: trusted as written. */
+const trustedOrigin = new WeakMap<Element, string>();
+
+/** Records an origin given by publisher code (not markup anyone could post) for `el`. */
+export function trustOrigin(el: Element, origin: string): void {
+  trustedOrigin.set(el, origin);
+}
+
+/** The origin of a URL-ish string, or '' when it is not one. */
+export function originOf(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return '';
+  }
+}
 
 /** Fetches an edition; a language the explainer lacks falls back to its default language. */
 function fetchEdition(origin: string, id: string, lang: string | null): Promise<ExplainerData> {
@@ -96,8 +116,17 @@ export class NewsExplainerElement extends HTMLElement {
     return this.getAttribute('explainer') ?? '';
   }
 
+  /**
+   * Where this element fetches from. An `origin` written in markup (a placeholder's
+   * `data-origin`, the element's attribute) is honoured only when the script tag allow-lists
+   * it: anyone who can post HTML to a page can write markup, not publisher code.
+   */
   get #origin(): string {
-    return (this.getAttribute('origin') || config.origin).replace(/\/+$/, '');
+    const trusted = trustedOrigin.get(this);
+    if (trusted) return trusted.replace(/\/+$/, '');
+    const marked = this.getAttribute('origin');
+    if (marked && config.allowed.has(originOf(marked))) return originOf(marked);
+    return config.origin;
   }
 
   /**
@@ -146,6 +175,9 @@ export class NewsExplainerElement extends HTMLElement {
     try {
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
       if (!this.#origin) throw new LoadError('no API origin: load embed.js or set the origin attribute', 0);
+      const marked = this.getAttribute('origin');
+      if (marked && !trustedOrigin.has(this) && !config.allowed.has(originOf(marked)))
+        console.warn(`${LOG} ignoring origin="${marked}": allow it with data-allow-origins on the embed.js script tag`);
       const lang = this.#lang;
       if (!this.#shown) this.#showLoading(lang);
       // The edition's words are fetched beside it (English needs no request).

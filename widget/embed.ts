@@ -7,7 +7,7 @@
  * - `<iframe data-explainer-frame src=".../explainers/ID">` frames get the height they report.
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
-import { config, NewsExplainerElement, TAG } from './element.tsx';
+import { config, NewsExplainerElement, originOf, TAG, trustOrigin } from './element.tsx';
 
 declare const __VERSION__: string;
 
@@ -15,7 +15,11 @@ export interface MountOptions {
   explainer: string;
   lang?: string;
   theme?: 'light' | 'dark' | 'auto';
-  /** API origin; defaults to the origin embed.js was loaded from. */
+  /**
+   * API origin; defaults to the origin embed.js was loaded from. Given to `mount()` by publisher
+   * code it is used as is; written in markup (`data-origin`, `origin=`) only when the script tag
+   * allow-lists it with `data-allow-origins`.
+   */
   origin?: string;
 }
 
@@ -40,17 +44,25 @@ const OPTIONS = ['explainer', 'lang', 'theme', 'origin'] as const;
 /** Scripts and placeholders already embedded, so a rescan never embeds twice. */
 const done = new WeakSet<Element>();
 
-function mount(target: Element, options: MountOptions): HTMLElement {
+/**
+ * Renders into `target`. `trusted` says the options come from publisher code (`mount()`), so
+ * an `origin` among them is used as given; from markup it is only an attribute, honoured when
+ * the script allow-lists it (element.tsx).
+ */
+function place(target: Element, options: MountOptions, trusted: boolean): HTMLElement {
   const isElement = target.localName === TAG;
   const el = isElement ? (target as HTMLElement) : document.createElement(TAG);
+  if (trusted && options.origin) trustOrigin(el, options.origin);
   // Attributes first, insertion second: the element loads once, with its final settings.
   for (const key of OPTIONS) {
     const value = options[key];
-    if (value) el.setAttribute(key, value);
+    if (value && !(trusted && key === 'origin')) el.setAttribute(key, value);
   }
   if (!isElement) target.replaceChildren(el);
   return el;
 }
+
+const mount = (target: Element, options: MountOptions): HTMLElement => place(target, options, true);
 
 function unmount(target: Element): void {
   (target.localName === TAG ? target : target.querySelector(TAG))?.remove();
@@ -67,7 +79,7 @@ function embedScript(script: HTMLScriptElement): void {
     console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
     return;
   }
-  script.after(mount(document.createElement(TAG), fromDataset(script)));
+  script.after(place(document.createElement(TAG), fromDataset(script), false));
 }
 
 function scan(root: ParentNode = document): void {
@@ -76,7 +88,7 @@ function scan(root: ParentNode = document): void {
     done.add(node);
     try {
       if (node instanceof HTMLScriptElement) embedScript(node);
-      else mount(node, fromDataset(node));
+      else place(node, fromDataset(node), false);
     } catch (err) {
       console.error(`${LOG} could not embed`, node, err);
     }
@@ -114,10 +126,15 @@ function resizeFrames(e: MessageEvent): void {
 function start(): void {
   let api = window.NewsExplainer;
   if (!api) {
-    // currentScript is null when a tag manager injects us as a module; then find our own tag.
+    // currentScript is null when a tag manager injects us as a module; then find our own tag:
+    // marked as ours, or at exactly our path (never any script whose URL merely mentions it).
     const script = (document.currentScript ??
-      document.querySelector('script[src*="/v1/embed"]')) as HTMLScriptElement | null;
+      document.querySelector('script[data-news-explainer]') ??
+      [...document.scripts].find((s) =>
+        /^\/v1\/embed(\.[0-9a-f]{16})?\.js$/.test(new URL(s.src || '/', location.href).pathname),
+      )) as HTMLScriptElement | null;
     config.origin = script?.src ? new URL(script.src).origin : location.origin;
+    config.allowed = new Set((script?.dataset.allowOrigins ?? '').split(/\s+/).map(originOf));
     if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
     api = { version: __VERSION__, mount, unmount, scan };
     Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });

@@ -201,6 +201,16 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
     }
   });
 
+  it('ignores an origin written in markup it does not allow-list, and fetches only from its own', async () => {
+    const { page, apiRequests } = await watch(ctx);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await page.goto(`${host}/markup-origin.html`, { waitUntil: 'load' });
+    await rendered(page, '#comment news-explainer');
+    expect(asked.filter((u) => u.includes('evil.example'))).toEqual([]);
+    expect(apiRequests).toEqual([`${api}/v1/explainers/putin-baku-2024?lang=en`]);
+  });
+
   it('loads from the hashed URL with Subresource Integrity', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${host}/blank.html`, { waitUntil: 'domcontentloaded' });

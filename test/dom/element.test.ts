@@ -30,12 +30,10 @@ afterEach(() => {
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/** An element configured as publisher code does it (`mount()`: its origin is trusted). */
 function element(id: string, attrs: Record<string, string> = {}): HTMLElement {
   const el = document.createElement('news-explainer');
-  el.setAttribute('explainer', id);
-  el.setAttribute('origin', ORIGIN);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  return el;
+  return window.NewsExplainer!.mount(el, { explainer: id, origin: ORIGIN, ...attrs });
 }
 
 describe('the embed script', () => {
@@ -253,6 +251,36 @@ describe('<news-explainer>', () => {
       'https://ru.example/v1/explainers/putin-baku-2024?lang=ru',
       'https://ru.example/v1/strings/ru.json',
     ]);
+  });
+
+  it('refuses an origin written in markup, unless the embed script allow-lists it', async () => {
+    const { config } = await import('../../widget/element.tsx');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const hostile = document.createElement('div');
+    hostile.dataset.explainer = 'putin-baku-2024';
+    hostile.dataset.origin = 'https://evil.example';
+    document.body.append(hostile);
+    await settle();
+    const urls = () => fetchMock.mock.calls.map(([url]) => String(url));
+    expect(urls().some((u) => u.startsWith('https://evil.example'))).toBe(false);
+    // It shows the explainer from our own origin (that request may be shared with earlier embeds).
+    expect(
+      hostile.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')?.getAttribute('data-id'),
+    ).toBe('putin-baku-2024');
+    expect(warn.mock.calls.join(' ')).toContain('ignoring origin="https://evil.example"');
+
+    // <script src=".../v1/embed.js" data-allow-origins="https://staging.example"> allows that one.
+    config.allowed.add('https://staging.example');
+    try {
+      const allowed = document.createElement('div');
+      allowed.dataset.explainer = 'putin-baku-2024';
+      allowed.dataset.origin = 'https://staging.example/';
+      document.body.append(allowed);
+      await settle();
+      expect(urls()).toContain('https://staging.example/v1/explainers/putin-baku-2024');
+    } finally {
+      config.allowed.delete('https://staging.example');
+    }
   });
 
   it('sets no cookies and uses no storage', async () => {
