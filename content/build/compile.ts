@@ -40,12 +40,33 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Paths of every string that still holds a TODO marker (`npm run new` scaffolds them). */
-function todos(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return /\bTODO\b/.test(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => todos(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => todos(v, [...path, k]));
+/** Every string in a parsed file, with its path. */
+function strings(value: unknown, path: (string | number)[] = []): [string, (string | number)[]][] {
+  if (typeof value === 'string') return [[value, path]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, [...path, k]));
   return [];
+}
+
+/**
+ * Characters that make text read otherwise than it is (bidirectional overrides and isolates,
+ * zero-width characters): no sourced sentence needs them, and they can disguise a claim or a link.
+ */
+const DISGUISE = /[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/u;
+
+/** Problems a human editor cannot see in the text: TODO markers left, disguising characters. */
+function hiddenProblems(raw: unknown): string[] {
+  return strings(raw).flatMap(([text, path]) => {
+    const where = formatPath(path);
+    const out: string[] = [];
+    if (/\bTODO\b/.test(text)) out.push(`${where}: is a TODO placeholder; write it`);
+    const hidden = DISGUISE.exec(text);
+    if (hidden)
+      out.push(
+        `${where}: contains U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, an invisible or direction-changing character that can disguise text; remove it`,
+      );
+    return out;
+  });
 }
 
 /** Where a file must live: `content/<id>/<lang>.json`. */
@@ -71,7 +92,7 @@ function compileFile(file: ContentFile, errors: string[], warnings: string[]): E
     return undefined;
   }
   const doc = parsed.data;
-  for (const path of todos(raw)) errors.push(`${file.path}: ${formatPath(path)}: is a TODO placeholder; write it`);
+  for (const problem of hiddenProblems(raw)) errors.push(`${file.path}: ${problem}`);
   if (!SLUG.test(folderId) || doc.id !== folderId)
     errors.push(`${file.path}: id: "${doc.id}" must match its folder name "${folderId}"`);
   if (!LANG.test(fileLang) || doc.lang !== fileLang)

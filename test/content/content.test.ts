@@ -248,6 +248,34 @@ describe('the Russian edition (issue 6)', () => {
   });
 });
 
+describe('hostile content fails the build (issue 9)', () => {
+  it('a right-to-left override or a zero-width character, anywhere, names the field and the character', () => {
+    expect(errorsFor((d) => (d.keyFacts[0]!.text = 'Putin arrived \u202Egnitaerc\u202C in Baku.'))).toContain(
+      `${PATH}: keyFacts[0].text: contains U+202E, an invisible or direction-changing character that can disguise text; remove it`,
+    );
+    expect(errorsFor((d) => (d.sources[0]!.title = 'Report\u200B on the arrival'))).toContain(
+      `${PATH}: sources[0].title: contains U+200B, an invisible or direction-changing character that can disguise text; remove it`,
+    );
+  });
+
+  it('links other than https: (data:, http:, javascript:) and source URLs other than https', () => {
+    for (const href of ['data:text/html,hi', 'http://example.org/', 'javascript:alert(1)', '//example.org/'])
+      expect(errorsFor((d) => (d.whyItMatters.body[1] = `See [this](${href}).`)).join('\n'), href).toMatch(
+        /whyItMatters\.body\[1\]: link "this" must use an https: URL/,
+      );
+    expect(errorsFor((d) => (d.sources[1]!.url = 'data:text/html,<script>alert(1)</script>'))).toContain(
+      `${PATH}: sources[1].url: must be an absolute https: URL`,
+    );
+  });
+
+  it('over-long fields, with the limit', () => {
+    expect(errorsFor((d) => (d.title = 'x'.repeat(121)))).toContain(`${PATH}: title: must be at most 120 characters`);
+    expect(errorsFor((d) => (d.keyFacts[0]!.text = 'x'.repeat(281)))).toContain(
+      `${PATH}: keyFacts[0].text: must be at most 280 characters`,
+    );
+  });
+});
+
 describe('broken content fails the build naming file, field and problem', () => {
   it('a missing required field', () => {
     const errors = errorsFor((d) => delete (d as Partial<ExplainerInput>).summary);

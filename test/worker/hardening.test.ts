@@ -76,3 +76,26 @@ describe('our pages send the headers they need, no more', () => {
     }
   });
 });
+
+describe('text that looks like markup is shown as text, everywhere', () => {
+  it('the page and the snippet escape it (the widget: test/dom/components.test.tsx)', async () => {
+    const { env } = await import('cloudflare:workers');
+    const entries = (await import('../../generated/kv.json')).default;
+    const real = JSON.parse(entries.find((e) => e.key === 'explainer:putin-baku-2024:en')!.value) as Record<
+      string,
+      unknown
+    >;
+    const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const doc = { ...real, id: 'hostile-story', title: hostile, summary: hostile };
+    await env.EXPLAINERS.put('explainer:hostile-story:en', JSON.stringify(doc), { metadata: { etag: '"hostile"' } });
+    await env.EXPLAINERS.put('explainer:hostile-story', JSON.stringify({ defaultLang: 'en', langs: ['en'] }), {
+      metadata: { etag: '"hostile-meta"' },
+    });
+    for (const path of ['/explainers/hostile-story', '/explainers/hostile-story/snippet']) {
+      const html = await (await get(path)).text();
+      expect(html, path).not.toContain('<img src=x');
+      expect(html, path).not.toContain('<script>alert(2)');
+      expect(html, path).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;>');
+    }
+  });
+});
