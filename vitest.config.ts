@@ -38,6 +38,11 @@ export default defineConfig({
       {
         oxc: preactJsx,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // Property tests (test/worker/properties.test.ts): more runs or another seed from the shell.
+        define: {
+          __FC_RUNS__: JSON.stringify(process.env.FC_RUNS ?? '500'),
+          __FC_SEED__: JSON.stringify(process.env.FC_SEED ?? '20241118'),
+        },
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/seed.ts'] },
       },
       {
