@@ -2,8 +2,10 @@
  * @module Reading the catalogue from Workers KV, with a short in-isolate cache.
  *
  * Hot explainers are served from memory for a few seconds (a publish is seen within
- * `FRESH_MS` plus KV's own propagation), then read again; concurrent reads of one key share one
- * KV request. A KV failure is a 503 problem with Retry-After, never a bare 500.
+ * `FRESH_MS` plus KV's own propagation), then read again. Only resolved values are shared
+ * between requests, never a pending KV read: a promise of I/O started by one request and
+ * awaited by another hangs when the first request ends (the soak test caught it: the runtime
+ * cancelled such requests as "hung"). A KV failure is a 503 problem with Retry-After.
  */
 import { ProblemError } from './problem.ts';
 
@@ -17,31 +19,30 @@ export interface Stored {
   etag: string;
 }
 
-const cache = new Map<string, { at: number; read: Promise<Stored | null> }>();
+const cache = new Map<string, { at: number; stored: Stored | null }>();
 
 /**
  * The value and strong ETag stored under `key`, or null when there is none.
  *
  * @example const doc = await readKv(env.EXPLAINERS, 'explainer:putin-baku-2024:en');
  */
-export function readKv(kv: KVNamespace, key: string): Promise<Stored | null> {
-  const now = Date.now();
+export async function readKv(kv: KVNamespace, key: string): Promise<Stored | null> {
   const hit = cache.get(key);
-  if (hit && now - hit.at < FRESH_MS) return hit.read;
-  const read = kv
-    .getWithMetadata<{ etag?: string }>(key, 'text')
-    .then(({ value, metadata }) => (value === null ? null : { value, etag: metadata?.etag ?? '' }))
-    .catch((err: unknown) => {
-      cache.delete(key);
-      console.error('KV read failed', key, err);
-      throw new ProblemError(503, 'Service Unavailable', 'The catalogue could not be read; try again shortly.', {
-        'Retry-After': '5',
-      });
+  if (hit && Date.now() - hit.at < FRESH_MS) return hit.stored;
+  let stored: Stored | null;
+  try {
+    const { value, metadata } = await kv.getWithMetadata<{ etag?: string }>(key, 'text');
+    stored = value === null ? null : { value, etag: metadata?.etag ?? '' };
+  } catch (err) {
+    console.error('KV read failed', key, err);
+    throw new ProblemError(503, 'Service Unavailable', 'The catalogue could not be read; try again shortly.', {
+      'Retry-After': '5',
     });
+  }
   cache.delete(key); // re-inserted last: Map order is then oldest first
-  cache.set(key, { at: now, read });
+  cache.set(key, { at: Date.now(), stored });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return read;
+  return stored;
 }
 
 /**

@@ -1,0 +1,136 @@
+// npm run soak: the deploy bundle in workerd (Miniflare, the catalogue seeded as
+// content:publish writes it) under 60 s × 50 connections of mixed traffic from autocannon:
+// documents, 304 revalidations, embed.js, pages, errors and preflights. Then the same traffic
+// against a constant Worker in the same runtime, as the baseline for memory. Passes with no
+// errors, no 5xx, and memory over the last 40 s (after a 20 s warm-up) within 10 % — or, where
+// the runtime itself grows under local load, within the constant Worker's growth + 10 %.
+// Not part of npm test (it takes two minutes); prints a summary.
+//
+// Usage: npm run soak [-- --seconds 60 --connections 50]
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Miniflare } from 'miniflare';
+import { catalogueOptions, seedCatalogue } from './seed.mjs';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } },
+});
+const SECONDS = Math.min(Number(values.seconds), 600);
+const WARMUP = Math.min(20, Math.floor(SECONDS / 3));
+const CONNECTIONS = Math.min(Number(values.connections), 200);
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.cache', 'soak');
+
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
+  },
+);
+writeFileSync(
+  join(out, 'constant.mjs'),
+  "export default { fetch() { return new Response('{}', { status: 404 }); } };\n",
+);
+
+/** PIDs of running workerd processes (each Miniflare starts one). */
+function workerdPids() {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('workerd');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** The traffic: documents, 304s, embed.js, pages, errors and preflights. */
+const traffic = (etag) => [
+  { path: '/v1/explainers/putin-baku-2024' },
+  { path: '/v1/explainers/putin-baku-2024?lang=ru' },
+  { path: '/v1/explainers/putin-baku-2024', headers: { 'if-none-match': etag } },
+  { path: '/v1/explainers?limit=5' },
+  { path: '/v1/embed.js' },
+  { path: '/explainers/putin-baku-2024' },
+  { path: '/explainers/putin-baku-2024/snippet?lang=ru' },
+  { path: '/v1/explainers/no-such-story' },
+  { path: '/explainers/no-such-story', headers: { accept: 'text/html' } },
+  { path: '/nothing/here' },
+  {
+    method: 'OPTIONS',
+    path: '/v1/explainers/putin-baku-2024',
+    headers: { origin: 'https://p.example', 'access-control-request-headers': 'if-none-match' },
+  },
+  { method: 'POST', path: '/v1/explainers' },
+];
+
+/** One soak of `scriptPath` in its own workerd: autocannon's result, 5xx details, memory after warm-up. */
+async function soak(scriptPath, seed) {
+  const before = new Set(workerdPids());
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath,
+    compatibilityDate: '2026-04-26',
+    cf: false,
+    host: '127.0.0.1',
+    port: 0,
+    bindings: { PUBLIC_ORIGIN: 'http://127.0.0.1' },
+    ...catalogueOptions,
+  });
+  const url = await mf.ready;
+  if (seed) await seedCatalogue(mf);
+  const pid = workerdPids().find((p) => !before.has(p));
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  const etag = (await mf.dispatchFetch(new URL('/v1/explainers/putin-baku-2024', url))).headers.get('ETag') ?? '"x"';
+  const requests = traffic(etag);
+  const failures = [];
+  for (const r of requests)
+    r.onResponse = (status, body) => {
+      if (status >= 500 && failures.length < 10)
+        failures.push(`${r.method ?? 'GET'} ${r.path} → ${status} ${String(body).slice(0, 160)}`);
+    };
+  const memory = [];
+  const started = Date.now();
+  const sampler = setInterval(() => memory.push([Date.now() - started, rssMb()]), 1000);
+  const result = await autocannon({ url: url.toString(), connections: CONNECTIONS, duration: SECONDS, requests });
+  clearInterval(sampler);
+  await mf.dispose();
+  const late = memory.filter(([t]) => t >= WARMUP * 1000).map(([, mb]) => mb);
+  return { result, failures, pid, late, kinds: requests.length };
+}
+
+const growth = (late) => (late[late.length - 1] - late[0]) / late[0];
+const spread = (late) => (Math.max(...late) - Math.min(...late)) / Math.min(...late);
+const ours = await soak(join(out, 'index.js'), true);
+const baseline = await soak(join(out, 'constant.mjs'), false);
+const { result, late } = ours;
+const mb = (x) => x.toFixed(0);
+
+console.log(
+  `soak: ${SECONDS} s × ${CONNECTIONS} connections, ${ours.kinds} kinds of request; memory after a ${WARMUP} s warm-up`,
+);
+console.table({
+  requests: result.requests.total,
+  'req/s (mean)': Math.round(result.requests.average),
+  errors: result.errors,
+  timeouts: result.timeouts,
+  'non-2xx (404, 405, 304 by design)': result.non2xx,
+  '5xx': result['5xx'],
+  'latency p50 / p90 / p99 / max ms': `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`,
+  'memory, ours (MB)': `${mb(late[0])} → ${mb(late.at(-1))} (spread ${(spread(late) * 100).toFixed(0)} %)`,
+  'memory, constant Worker (MB)': `${mb(baseline.late[0])} → ${mb(baseline.late.at(-1))} (spread ${(spread(baseline.late) * 100).toFixed(0)} %)`,
+  'baseline requests': baseline.result.requests.total,
+});
+for (const f of ours.failures) console.log(`5xx: ${f}`);
+const flat = spread(late) <= 0.1 || growth(late) <= growth(baseline.late) + 0.1;
+const ok = result.errors === 0 && result.timeouts === 0 && result['5xx'] === 0 && flat;
+console.log(ok ? 'soak: passed' : 'soak: FAILED');
+process.exit(ok ? 0 : 1);
