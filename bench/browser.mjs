@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Miniflare } from 'miniflare';
-import { catalogueOptions, seedCatalogue } from './seed.mjs';
+import { catalogueOptions, seedCatalogue } from './harness.mjs';
 import { chromium } from 'playwright-core';
 
 const EXPLAINER = 'putin-baku-2024';

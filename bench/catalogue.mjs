@@ -9,13 +9,12 @@
 // Machines here are shared and noisy: compare the ratios within one run, not absolute numbers.
 //
 // Usage: npm run bench:catalogue [-- --seconds 4 --sizes 1,100,10000]
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { deployBundle, load } from './harness.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -54,16 +53,8 @@ await build({
 });
 const { compileContent, kvEntries } = await import(join(out, 'content-lib.mjs'));
 
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
-  },
-);
-const bundleBytes = statSync(join(out, 'index.js')).size;
+const entry = deployBundle(out);
+const bundleBytes = statSync(entry).size;
 
 /** A small explainer that passes every check of the schema. */
 function synthetic(i) {
@@ -105,45 +96,6 @@ function entriesFor(n) {
   return kvEntries(result.content);
 }
 
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-/** Closed-loop load: CONCURRENCY keep-alive clients for SECONDS; req/s and latency percentiles. */
-function load(url) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const deadline = Date.now() + SECONDS * 1000;
-  const latencies = [];
-  let failed = 0;
-  const one = () =>
-    new Promise((resolve) => {
-      const t0 = performance.now();
-      const req = http.get(url, { agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - t0);
-          else failed++;
-          resolve();
-        });
-      });
-      req.on('error', () => (failed++, resolve()));
-    });
-  const worker = async () => {
-    while (Date.now() < deadline) await one();
-  };
-  const started = Date.now();
-  return Promise.all(Array.from({ length: CONCURRENCY }, worker)).then(() => {
-    agent.destroy();
-    if (failed) throw new Error(`${failed} failed requests against ${url}`);
-    return {
-      rps: latencies.length / ((Date.now() - started) / 1000),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-    };
-  });
-}
-
 const options = (scriptPath) => ({
   modules: true,
   scriptPath,
@@ -155,13 +107,15 @@ const options = (scriptPath) => ({
   kvNamespaces: ['EXPLAINERS'],
 });
 
+const LOAD = { seconds: SECONDS, concurrency: CONCURRENCY };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const raw = {};
 for (const n of SIZES) {
   const t0 = Date.now();
   const entries = entriesFor(n);
   const compiledMs = Date.now() - t0;
-  const mf = new Miniflare(options(join(out, 'index.js')));
+  const mf = new Miniflare(options(entry));
   const url = await mf.ready;
   const kv = await mf.getKVNamespace('EXPLAINERS');
   for (let i = 0; i < entries.length; i += 200)
@@ -181,7 +135,7 @@ for (const n of SIZES) {
   // Cold: a fresh isolate (nothing in memory) for every sample, then one first read.
   const cold = [];
   for (let s = 0; s < SAMPLES; s++) {
-    await mf.setOptions(options(join(out, 'index.js')));
+    await mf.setOptions(options(entry));
     const fresh = await mf.ready;
     const id = `story-${Math.floor(Math.random() * n)}`;
     const c0 = performance.now();
@@ -191,9 +145,9 @@ for (const n of SIZES) {
     cold.push(performance.now() - c0);
   }
   const ready = await mf.ready;
-  const constantHot = await load(new URL(hotPath, constantUrl));
-  const hot = await load(new URL(hotPath, ready));
-  const index = await load(new URL('/v1/explainers', ready));
+  const constantHot = await load(new URL(hotPath, constantUrl), LOAD);
+  const hot = await load(new URL(hotPath, ready), LOAD);
+  const index = await load(new URL('/v1/explainers', ready), LOAD);
   await constant.dispose();
   await mf.dispose();
   raw[n] = { hot, constantHot, index, cold, compiledMs };
@@ -202,7 +156,7 @@ for (const n of SIZES) {
     'hot req/s': Math.round(hot.rps),
     'hot p50/p99 ms': `${hot.p50.toFixed(1)} / ${hot.p99.toFixed(1)}`,
     'hot ÷ constant': (hot.rps / constantHot.rps).toFixed(2),
-    'cold first read p50 ms': percentile(cold, 50).toFixed(1),
+    'cold first read p50 ms': median(cold).toFixed(1),
     'index req/s': Math.round(index.rps),
     'index p50 ms': index.p50.toFixed(1),
   });
@@ -215,6 +169,6 @@ const [first, last] = [raw[SIZES[0]], raw[SIZES[SIZES.length - 1]]];
 if (first && last && SIZES.length > 1)
   console.log(
     `hot at ${SIZES.at(-1)} ÷ hot at ${SIZES[0]}: ${(last.hot.rps / first.hot.rps).toFixed(2)}; ` +
-      `cold at ${SIZES.at(-1)} ÷ cold at ${SIZES[0]} (as speed, 1/latency): ${(percentile(first.cold, 50) / percentile(last.cold, 50)).toFixed(2)}`,
+      `cold at ${SIZES.at(-1)} ÷ cold at ${SIZES[0]} (as speed, 1/latency): ${(median(first.cold) / median(last.cold)).toFixed(2)}`,
   );
 writeFileSync(join(root, '.cache', 'bench', 'catalogue.json'), JSON.stringify({ bundleBytes, raw }, null, 1));

@@ -3,13 +3,11 @@
 // ratio means something on a shared 2-core machine where absolute req/s do not.
 //
 // Usage: npm run bench [-- --seconds 4 --rounds 3 --concurrency 16]
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Miniflare } from 'miniflare';
-import { catalogueOptions, seedCatalogue } from './seed.mjs';
+import { catalogueOptions, deployBundle, load, seedCatalogue } from './harness.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -27,20 +25,12 @@ const out = join(root, '.cache', 'bench');
 mkdirSync(out, { recursive: true });
 
 // The real Worker, bundled exactly as deploy would bundle it.
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
-  },
-);
+const entry = deployBundle(out);
 
 // The baseline: the same bytes and headers from a constant Response.
 const probe = new Miniflare({
   modules: true,
-  scriptPath: join(out, 'index.js'),
+  scriptPath: entry,
   compatibilityDate: '2026-04-26',
   cf: false,
   ...catalogueOptions,
@@ -74,36 +64,7 @@ async function serve(scriptPath) {
   return { mf, url };
 }
 
-/** Closed-loop load: CONCURRENCY keep-alive clients for SECONDS; returns requests per second. */
-function load(url, requestHeaders = {}) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const deadline = Date.now() + SECONDS * 1000;
-  let done = 0;
-  let failed = 0;
-  const one = () =>
-    new Promise((resolve) => {
-      const req = http.get(url, { agent, headers: requestHeaders }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200 || res.statusCode === 304) done++;
-          else failed++;
-          resolve();
-        });
-      });
-      req.on('error', () => (failed++, resolve()));
-    });
-  const worker = async () => {
-    while (Date.now() < deadline) await one();
-  };
-  const started = Date.now();
-  return Promise.all(Array.from({ length: CONCURRENCY }, worker)).then(() => {
-    agent.destroy();
-    if (failed) throw new Error(`${failed} failed requests against ${url}`);
-    return done / ((Date.now() - started) / 1000);
-  });
-}
-
-const ours = await serve(join(out, 'index.js'));
+const ours = await serve(entry);
 const constant = await serve(join(out, 'constant.mjs'));
 const path = '/v1/explainers/putin-baku-2024';
 const etag = headers.etag;
@@ -117,8 +78,13 @@ try {
     const rates = { ours: [], constant: [] };
     // Alternate the two targets so that machine noise hits both alike.
     for (let r = 0; r < ROUNDS; r++) {
-      rates.constant.push(await load(new URL(c.path, constant.url), c.headers));
-      rates.ours.push(await load(new URL(c.path, ours.url), c.headers));
+      rates.constant.push(
+        (await load(new URL(c.path, constant.url), { seconds: SECONDS, concurrency: CONCURRENCY, headers: c.headers }))
+          .rps,
+      );
+      rates.ours.push(
+        (await load(new URL(c.path, ours.url), { seconds: SECONDS, concurrency: CONCURRENCY, headers: c.headers })).rps,
+      );
     }
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     results.push({

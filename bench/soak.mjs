@@ -7,13 +7,12 @@
 // Not part of npm test (it takes two minutes); prints a summary.
 //
 // Usage: npm run soak [-- --seconds 60 --connections 50]
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
-import { catalogueOptions, seedCatalogue } from './seed.mjs';
+import { catalogueOptions, deployBundle, seedCatalogue } from './harness.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } },
@@ -24,15 +23,7 @@ const CONNECTIONS = Math.min(Number(values.connections), 200);
 const root = join(import.meta.dirname, '..');
 const out = join(root, '.cache', 'soak');
 
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
-  },
-);
+const entry = deployBundle(out);
 writeFileSync(
   join(out, 'constant.mjs'),
   "export default { fetch() { return new Response('{}', { status: 404 }); } };\n",
@@ -109,7 +100,7 @@ async function soak(scriptPath, seed) {
 
 const growth = (late) => (late[late.length - 1] - late[0]) / late[0];
 const spread = (late) => (Math.max(...late) - Math.min(...late)) / Math.min(...late);
-const ours = await soak(join(out, 'index.js'), true);
+const ours = await soak(entry, true);
 const baseline = await soak(join(out, 'constant.mjs'), false);
 const { result, late } = ours;
 const mb = (x) => x.toFixed(0);

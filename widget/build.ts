@@ -46,30 +46,24 @@ const result = await build({
 });
 
 const code = result.outputFiles[0]!.text;
-// frame.js: the explainer page's own script when framed (heights for WordPress, AMP, embed.js).
-const frame = await build({
-  entryPoints: [join(root, 'widget', 'frame', 'frame.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  minify: true,
-  target: ['chrome100', 'firefox100', 'safari15.4'],
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-const frameCode = frame.outputFiles[0]!.text;
+/** A small script of our own pages, bundled like the widget, with its validator. */
+async function pageScript(...path: string[]): Promise<{ code: string; etag: string }> {
+  const out = await build({
+    entryPoints: [join(root, 'widget', ...path)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: ['chrome100', 'firefox100', 'safari15.4'],
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const text = out.outputFiles[0]!.text;
+  return { code: text, etag: `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"` };
+}
+// frame.js: the explainer page's own script when framed (heights for WordPress, AMP, embed.js);
 // builder.js: the embed builder page's (/embed) live preview and copy button.
-const builder = await build({
-  entryPoints: [join(root, 'widget', 'builder', 'builder.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  minify: true,
-  target: ['chrome100', 'firefox100', 'safari15.4'],
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-const builderCode = builder.outputFiles[0]!.text;
+const [frame, builder] = [await pageScript('frame', 'frame.ts'), await pageScript('builder', 'builder.ts')];
 // The same stylesheet, for the server-rendered page (its :host rules simply do not apply there).
 const { code: css } = await transform(readFileSync(join(root, 'ui', 'styles.css'), 'utf8'), {
   loader: 'css',
@@ -91,11 +85,8 @@ const widget = {
   integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
   css,
   strings,
-  frame: { code: frameCode, etag: `"frame-${createHash('sha256').update(frameCode).digest('hex').slice(0, 16)}"` },
-  builder: {
-    code: builderCode,
-    etag: `"builder-${createHash('sha256').update(builderCode).digest('hex').slice(0, 16)}"`,
-  },
+  frame,
+  builder,
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'embed.js'), code);

@@ -56,23 +56,19 @@ assets.get('/strings/:file{[a-z]{2,3}\\.json}', (c) => {
   });
 });
 
-assets.get('/frame.js', (c) =>
-  prepared(c.req.header('If-None-Match'), {
-    body: widget.frame.code,
-    etag: widget.frame.etag,
-    contentType: JS_TYPE,
-    cacheControl: CACHE.alias,
-  }),
-);
-
-assets.get('/builder.js', (c) =>
-  prepared(c.req.header('If-None-Match'), {
-    body: widget.builder.code,
-    etag: widget.builder.etag,
-    contentType: JS_TYPE,
-    cacheControl: CACHE.alias,
-  }),
-);
+// The small scripts of our own pages: the framed explainer page's, the embed builder's.
+for (const [path, script] of [
+  ['/frame.js', widget.frame],
+  ['/builder.js', widget.builder],
+] as const)
+  assets.get(path, (c) =>
+    prepared(c.req.header('If-None-Match'), {
+      body: script.code,
+      etag: script.etag,
+      contentType: JS_TYPE,
+      cacheControl: CACHE.alias,
+    }),
+  );
 
 assets.get('/explainer.css', (c) =>
   prepared(c.req.header('If-None-Match'), {
