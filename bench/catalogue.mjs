@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
-import { deployBundle, load } from './harness.mjs';
+import { deployBundle, load, seedCatalogue, workerOptions } from './harness.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -96,17 +96,6 @@ function entriesFor(n) {
   return kvEntries(result.content);
 }
 
-const options = (scriptPath) => ({
-  modules: true,
-  scriptPath,
-  compatibilityDate: '2026-04-26',
-  cf: false,
-  host: '127.0.0.1',
-  port: 0,
-  bindings: { PUBLIC_ORIGIN: 'http://127.0.0.1' },
-  kvNamespaces: ['EXPLAINERS'],
-});
-
 const LOAD = { seconds: SECONDS, concurrency: CONCURRENCY };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
@@ -115,11 +104,9 @@ for (const n of SIZES) {
   const t0 = Date.now();
   const entries = entriesFor(n);
   const compiledMs = Date.now() - t0;
-  const mf = new Miniflare(options(entry));
+  const mf = new Miniflare(workerOptions(entry));
   const url = await mf.ready;
-  const kv = await mf.getKVNamespace('EXPLAINERS');
-  for (let i = 0; i < entries.length; i += 200)
-    await Promise.all(entries.slice(i, i + 200).map((e) => kv.put(e.key, e.value, { metadata: e.metadata })));
+  await seedCatalogue(mf, entries);
   const hotPath = '/v1/explainers/story-0';
   const sample = await mf.dispatchFetch(new URL(hotPath, url));
   const body = await sample.text();
@@ -129,13 +116,13 @@ for (const n of SIZES) {
     `const body = new TextEncoder().encode(${JSON.stringify(body)}); const headers = ${JSON.stringify(headers)};\n` +
       `export default { fetch() { return new Response(body, { headers }); } };\n`,
   );
-  const constant = new Miniflare({ ...options(join(out, 'constant.mjs')), kvNamespaces: [] });
+  const constant = new Miniflare({ ...workerOptions(join(out, 'constant.mjs')), kvNamespaces: [] });
   const constantUrl = await constant.ready;
 
   // Cold: a fresh isolate (nothing in memory) for every sample, then one first read.
   const cold = [];
   for (let s = 0; s < SAMPLES; s++) {
-    await mf.setOptions(options(entry));
+    await mf.setOptions(workerOptions(entry));
     const fresh = await mf.ready;
     const id = `story-${Math.floor(Math.random() * n)}`;
     const c0 = performance.now();

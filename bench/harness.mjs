@@ -30,6 +30,24 @@ export function deployBundle(outDir) {
 /** Miniflare options for the catalogue binding; spread into `new Miniflare({ … })`. */
 export const catalogueOptions = { kvNamespaces: ['EXPLAINERS'] };
 
+const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(
+  readFileSync(join(root, 'wrangler.toml'), 'utf8'),
+)?.[1];
+
+/** Options to serve a Worker module on a free loopback port, with the catalogue binding. */
+export function workerOptions(scriptPath) {
+  return {
+    modules: true,
+    scriptPath,
+    compatibilityDate,
+    cf: false,
+    host: '127.0.0.1',
+    port: 0,
+    bindings: { PUBLIC_ORIGIN: 'http://127.0.0.1' },
+    ...catalogueOptions,
+  };
+}
+
 /** Writes every catalogue entry into the running Miniflare's KV. */
 export async function seedCatalogue(
   mf,

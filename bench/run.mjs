@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Miniflare } from 'miniflare';
-import { catalogueOptions, deployBundle, load, seedCatalogue } from './harness.mjs';
+import { deployBundle, load, seedCatalogue, workerOptions } from './harness.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,13 +28,7 @@ mkdirSync(out, { recursive: true });
 const entry = deployBundle(out);
 
 // The baseline: the same bytes and headers from a constant Response.
-const probe = new Miniflare({
-  modules: true,
-  scriptPath: entry,
-  compatibilityDate: '2026-04-26',
-  cf: false,
-  ...catalogueOptions,
-});
+const probe = new Miniflare(workerOptions(entry));
 await seedCatalogue(probe);
 const sample = await probe.dispatchFetch('http://bench/v1/explainers/putin-baku-2024');
 const body = await sample.text();
@@ -50,15 +44,7 @@ writeFileSync(
 );
 
 async function serve(scriptPath) {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    compatibilityDate: '2026-04-26',
-    cf: false,
-    host: '127.0.0.1',
-    port: 0,
-    ...catalogueOptions,
-  });
+  const mf = new Miniflare(workerOptions(scriptPath));
   const url = await mf.ready;
   await seedCatalogue(mf);
   return { mf, url };

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
-import { catalogueOptions, deployBundle, seedCatalogue } from './harness.mjs';
+import { deployBundle, seedCatalogue, workerOptions } from './harness.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } },
@@ -66,16 +66,7 @@ const traffic = (etag) => [
 /** One soak of `scriptPath` in its own workerd: autocannon's result, 5xx details, memory after warm-up. */
 async function soak(scriptPath, seed) {
   const before = new Set(workerdPids());
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    compatibilityDate: '2026-04-26',
-    cf: false,
-    host: '127.0.0.1',
-    port: 0,
-    bindings: { PUBLIC_ORIGIN: 'http://127.0.0.1' },
-    ...catalogueOptions,
-  });
+  const mf = new Miniflare(workerOptions(scriptPath));
   const url = await mf.ready;
   if (seed) await seedCatalogue(mf);
   const pid = workerdPids().find((p) => !before.has(p));
