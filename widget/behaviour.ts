@@ -80,6 +80,18 @@ export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) =
   );
 }
 
+/**
+ * The host URL's fragment, decoded; '' when it is not valid percent-encoding (any page may
+ * have any fragment, and a bad one must not stop the widget).
+ */
+export function fragment(): string {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
+  }
+}
+
 /** The hash a deep link scrolled to last, so that only the first of several embeds scrolls. */
 let scrolledFor = '';
 
@@ -88,7 +100,7 @@ let scrolledFor = '';
  * ours, and scrolls the first embed that has it into view. The host's URL is never changed.
  */
 export function openDeepLink(root: ShadowRoot): void {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const hash = fragment();
   const card = hash ? root.getElementById(hash) : null;
   if (!(card instanceof HTMLDetailsElement) || !card.dataset.card) return;
   fillIn(card);

@@ -2,7 +2,7 @@
  * @module `npm run build:widget`: bundles embed.js and hands it to the Worker.
  *
  * Writes generated/embed.js (to measure and inspect) and generated/widget.ts
- * (the bytes, their content hash, ETag and SRI integrity, the stylesheet, and every language's
+ * (the bytes, their content hash and SRI integrity (the Worker makes ETags, worker/etag.ts), the stylesheet, and every language's
  * words as JSON, bundled into the Worker).
  */
 import { build, transform, type Plugin } from 'esbuild';
@@ -47,7 +47,7 @@ const result = await build({
 
 const code = result.outputFiles[0]!.text;
 /** A small script of our own pages, bundled like the widget, with its validator. */
-async function pageScript(...path: string[]): Promise<{ code: string; etag: string }> {
+async function pageScript(...path: string[]): Promise<{ code: string }> {
   const out = await build({
     entryPoints: [join(root, 'widget', ...path)],
     bundle: true,
@@ -58,8 +58,7 @@ async function pageScript(...path: string[]): Promise<{ code: string; etag: stri
     legalComments: 'none',
     logLevel: 'warning',
   });
-  const text = out.outputFiles[0]!.text;
-  return { code: text, etag: `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"` };
+  return { code: out.outputFiles[0]!.text };
 }
 // frame.js: the explainer page's own script when framed (heights for WordPress, AMP, embed.js);
 // builder.js: the embed builder page's (/embed) live preview and copy button.
@@ -74,14 +73,12 @@ const hash = sha256.toString('hex').slice(0, 16);
 // Each language's words as JSON, for widgets showing an edition in a language other than English.
 const strings = Object.fromEntries(
   Object.entries(dictionaries).map(([lang, words]) => {
-    const body = JSON.stringify(words);
-    return [lang, { body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"` }];
+    return [lang, { body: JSON.stringify(words) }];
   }),
 );
 const widget = {
   code,
   hash,
-  etag: `"${hash}"`,
   integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
   css,
   strings,

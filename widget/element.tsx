@@ -65,10 +65,11 @@ export function trustOrigin(el: Element, origin: string): void {
   trustedOrigin.set(el, origin);
 }
 
-/** The origin of a URL-ish string, or '' when it is not one. */
+/** The origin of an http(s) URL, or '' when the string is not one. */
 export function originOf(value: string): string {
   try {
-    return new URL(value).origin;
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) ? url.origin : '';
   } catch {
     return '';
   }

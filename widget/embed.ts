@@ -126,15 +126,16 @@ function resizeFrames(e: MessageEvent): void {
 function start(): void {
   let api = window.NewsExplainer;
   if (!api) {
-    // currentScript is null when a tag manager injects us as a module; then find our own tag:
-    // marked as ours, or at exactly our path (never any script whose URL merely mentions it).
-    const script = (document.currentScript ??
-      document.querySelector('script[data-news-explainer]') ??
-      [...document.scripts].find((s) =>
-        /^\/v1\/embed(\.[0-9a-f]{16})?\.js$/.test(new URL(s.src || '/', location.href).pathname),
-      )) as HTMLScriptElement | null;
-    config.origin = script?.src ? new URL(script.src).origin : location.origin;
-    config.allowed = new Set((script?.dataset.allowOrigins ?? '').split(/\s+/).map(originOf));
+    // Our configuration comes only from the element that loaded us. A tag manager that injects
+    // us as a module leaves currentScript null: then we learn our URL from our own stack (never
+    // from script tags in the page, which anyone who can post markup can plant) and take no
+    // markup-given origins at all (publisher code passes them to mount()).
+    const own = document.currentScript as HTMLScriptElement | null;
+    config.origin = own?.src
+      ? new URL(own.src).origin
+      : (/https?:\/\/[^/\s]+(?=\/v1\/embed)/.exec(new Error().stack ?? '')?.[0] ?? location.origin);
+    for (const o of (own?.dataset.allowOrigins ?? '').split(/\s+/)) config.allowed.add(originOf(o));
+    config.allowed.delete(''); // not an origin: only valid ones may be allowed
     if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
     api = { version: __VERSION__, mount, unmount, scan };
     Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });

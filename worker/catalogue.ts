@@ -5,13 +5,17 @@
 import { LANG, SLUG } from '../content/patterns.ts';
 import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../content/catalogue.ts';
 import type { Explainer } from '../content/schema.ts';
-import { derived, readKv } from './kv.ts';
+import { readKv } from './kv.ts';
+import { memoKey, remember } from './memo.ts';
 import { badRequest, notFound } from './problem.ts';
 
-/** One published edition: its exact JSON bytes and strong ETag, and the parsed document. */
+/** One published edition: where it is stored, its version there, its exact JSON text and the parsed document. */
 export interface Edition {
+  /** Its catalogue key (`explainer:<id>:<lang>`). */
+  key: string;
+  /** The version content:publish stored with it: changes with every byte of the edition. */
+  version: string;
   body: string;
-  etag: string;
   /** Parsed once per isolate and ETag, for the server renderings. */
   data: Explainer;
 }
@@ -29,7 +33,13 @@ function canonicalLang(tag: string): string {
 
 async function readMeta(kv: KVNamespace, id: string): Promise<ExplainerMeta | null> {
   const stored = await readKv(kv, explainerKey(id));
-  return stored && derived(`meta:${stored.etag}`, () => JSON.parse(stored.value) as ExplainerMeta);
+  return (
+    stored &&
+    remember(
+      memoKey.parsed<ExplainerMeta>(explainerKey(id), stored.version),
+      () => JSON.parse(stored.value) as ExplainerMeta,
+    )
+  );
 }
 
 /**
@@ -53,10 +63,12 @@ export async function findDocument(kv: KVNamespace, id: string, requestedLang: s
     lang === undefined ? meta.defaultLang : [lang, lang.split('-')[0]!].find((l) => meta.langs.includes(l));
   const stored = chosen ? await readKv(kv, editionKey(id, chosen)) : null;
   if (!stored) throw notFound(`Explainer "${id}" is not available in "${lang}"; available: ${meta.langs.join(', ')}.`);
+  const key = editionKey(id, chosen!);
   return {
+    key,
+    version: stored.version,
     body: stored.value,
-    etag: stored.etag,
-    data: derived(`doc:${stored.etag}`, () => JSON.parse(stored.value) as Explainer),
+    data: remember(memoKey.parsed<Explainer>(key, stored.version), () => JSON.parse(stored.value) as Explainer),
   };
 }
 
@@ -66,12 +78,15 @@ export async function editionsOf(kv: KVNamespace, id: string): Promise<string[]>
   return meta ? [meta.defaultLang, ...meta.langs.filter((l) => l !== meta.defaultLang)] : [];
 }
 
-/** The stored index (every explainer, by first publication) and its ETag. */
-export async function readIndex(kv: KVNamespace): Promise<{ etag: string; entries: StoredIndexEntry[] }> {
+/** The stored index (every explainer, by first publication) and its stored version. */
+export async function readIndex(kv: KVNamespace): Promise<{ version: string; entries: StoredIndexEntry[] }> {
   const stored = await readKv(kv, INDEX_KEY);
-  if (!stored) return { etag: '"empty"', entries: [] };
+  if (!stored) return { version: 'empty', entries: [] };
   return {
-    etag: stored.etag,
-    entries: derived(`index:${stored.etag}`, () => JSON.parse(stored.value) as StoredIndexEntry[]),
+    version: stored.version,
+    entries: remember(
+      memoKey.parsed<StoredIndexEntry[]>(INDEX_KEY, stored.version),
+      () => JSON.parse(stored.value) as StoredIndexEntry[],
+    ),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * @module Conditional, cacheable responses for bodies prepared at build time.
+ * @module Conditional, cacheable responses for bodies prepared once per isolate.
  */
-import { derived } from './kv.ts';
+import { etagOf } from './etag.ts';
+import { rememberAsync, type MemoKey, type PreparedBody } from './memo.ts';
 
 /** Cache policies, by how fast the bytes may change. */
 export const CACHE = {
@@ -26,9 +27,24 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
+/** Encodes a body and hashes it: the one place a served body gets its bytes and ETag. */
+export async function toBody(text: string): Promise<PreparedBody> {
+  const bytes = new TextEncoder().encode(text);
+  return { bytes, etag: await etagOf(bytes) };
+}
+
+/**
+ * The body that `key` names, rendered, encoded and hashed on the first request for it in this
+ * isolate, then served from memory. The key says what produced the text (see memo.ts).
+ *
+ * @example const body = await prepareBody(memoKey.body('snippet', etag, lang), () => snippetHtml(props));
+ */
+export function prepareBody(key: MemoKey<PreparedBody>, render: () => string): Promise<PreparedBody> {
+  return rememberAsync(key, () => toBody(render()));
+}
+
 export interface PreparedResponse {
-  body: string;
-  etag: string;
+  body: PreparedBody;
   contentType: string;
   cacheControl: string;
   headers?: Record<string, string>;
@@ -39,23 +55,20 @@ export interface PreparedResponse {
  * are added by the middleware to both).
  *
  * @example
- * return prepared(c.req.header('If-None-Match'), { body, etag, contentType: JSON_TYPE, cacheControl: CACHE.content });
+ * return prepared(c.req.header('If-None-Match'), { body, contentType: JSON_TYPE, cacheControl: CACHE.content });
  */
 export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): Response {
-  const headers = { ETag: r.etag, 'Cache-Control': r.cacheControl, ...r.headers };
-  if (etagMatches(ifNoneMatch, r.etag)) return new Response(null, { status: 304, headers });
-  const bytes = utf8(r.etag, r.body);
-  // Explicit, so that HEAD (which Hono answers from this response, without the body) keeps it.
-  const length = String(bytes.byteLength);
-  return new Response(bytes, {
+  const headers = { ETag: r.body.etag, 'Cache-Control': r.cacheControl, ...r.headers };
+  if (etagMatches(ifNoneMatch, r.body.etag)) return new Response(null, { status: 304, headers });
+  // Content-Length explicit, so that HEAD (which Hono answers from this response, without the body) keeps it.
+  return new Response(r.body.bytes, {
     status: 200,
-    headers: { ...headers, 'Content-Type': r.contentType, 'Content-Length': length },
+    headers: {
+      ...headers,
+      'Content-Type': r.contentType,
+      'Content-Length': String(r.body.bytes.byteLength),
+    },
   });
-}
-
-/** The body's UTF-8 bytes, encoded once per isolate (keyed by its strong ETag), not per request. */
-function utf8(etag: string, body: string): Uint8Array<ArrayBuffer> {
-  return derived(`utf8:${etag}`, () => new TextEncoder().encode(body));
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

@@ -7,22 +7,25 @@
  * awaited by another hangs when the first request ends (the soak test caught it: the runtime
  * cancelled such requests as "hung"). A KV failure is a 503 problem with Retry-After.
  */
+import { etagOf } from './etag.ts';
 import { ProblemError } from './problem.ts';
 
 /** How long a value read from KV is served from memory. */
 export const FRESH_MS = 5_000;
-/** Entries kept in memory per isolate; the oldest are dropped first beyond this. */
+/** Entries kept in memory per isolate; the oldest reads are dropped first beyond this (a dropped
+ * entry only costs one more KV read: values derived from it live in memo.ts). */
 const MAX_ENTRIES = 2_000;
 
 export interface Stored {
   value: string;
-  etag: string;
+  /** What content:publish stored as the value's hash; derived values are keyed by it. */
+  version: string;
 }
 
 const cache = new Map<string, { at: number; stored: Stored | null }>();
 
 /**
- * The value and strong ETag stored under `key`, or null when there is none.
+ * The value and version stored under `key`, or null when there is none.
  *
  * @example const doc = await readKv(env.EXPLAINERS, 'explainer:putin-baku-2024:en');
  */
@@ -32,7 +35,9 @@ export async function readKv(kv: KVNamespace, key: string): Promise<Stored | nul
   let stored: Stored | null;
   try {
     const { value, metadata } = await kv.getWithMetadata<{ etag?: string }>(key, 'text');
-    stored = value === null ? null : { value, etag: metadata?.etag ?? '' };
+    // A value written without metadata (by hand) still gets a version that changes with it.
+    stored =
+      value === null ? null : { value, version: metadata?.etag ?? (await etagOf(new TextEncoder().encode(value))) };
   } catch (err) {
     console.error('KV read failed', key, err);
     throw new ProblemError(503, 'Service Unavailable', 'The catalogue could not be read; try again shortly.', {
@@ -44,20 +49,3 @@ export async function readKv(kv: KVNamespace, key: string): Promise<Stored | nul
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return stored;
 }
-
-/**
- * A value derived from stored bytes (parsed JSON, rendered HTML), kept per strong ETag so it
- * is computed once per isolate and version, never per request.
- *
- * @example const doc = derived(`parsed:${etag}`, () => JSON.parse(value));
- */
-export function derived<T>(key: string, make: () => T): T {
-  let value = memo.get(key) as T | undefined;
-  if (value === undefined) {
-    value = make();
-    memo.set(key, value);
-    if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
-  }
-  return value;
-}
-const memo = new Map<string, unknown>();

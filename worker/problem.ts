@@ -3,7 +3,7 @@
  */
 import type { Context } from 'hono';
 import type { Problem } from '../content/schema.ts';
-import { HTML_TYPE, PAGE_CSP, PAGE_HEADERS } from './html.ts';
+import { HTML_TYPE, pageHeaders } from './html.ts';
 
 /** Routes that serve pages (or fragments) to people, not JSON to programs. */
 function isHtmlRoute(path: string): boolean {
@@ -13,13 +13,26 @@ function isHtmlRoute(path: string): boolean {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * What a reader is told, by status. Never the problem's detail: it may quote the request, and
+ * on our frameable paths a crafted URL would then put words of anyone's choosing in our frame.
+ */
+const READER_TEXT: Record<ProblemError['status'], string> = {
+  400: 'This address is not one we understand. Check the link you followed.',
+  404: 'There is nothing at this address. The explainer may not be published, or not in this language.',
+  405: 'This address cannot be used that way.',
+  500: 'Something went wrong on our side. Please try again later.',
+  501: 'This is not something we do.',
+  503: 'The explainers cannot be read right now. Please try again in a few seconds.',
+};
+
 /** A small page for a reader: the problem's title, what happened, a way home. Not indexed. */
 function errorPage(p: ProblemError): string {
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
     `<title>${escapeHtml(p.title)}</title><link rel="stylesheet" href="/site.css"><link rel="icon" href="data:,"></head>` +
-    `<body><main><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.detail)}</p><p><a href="/">News Explainer home</a></p></main></body></html>`
+    `<body><main><h1>${escapeHtml(p.title)}</h1><p>${READER_TEXT[p.status]}</p><p><a href="/">News Explainer home</a></p></main></body></html>`
   );
 }
 
@@ -64,9 +77,8 @@ export function problemResponse(c: Context, p: ProblemError): Response {
         headers: {
           'Content-Type': HTML_TYPE,
           'Cache-Control': cacheControl,
-          'Content-Security-Policy': `${PAGE_CSP}; frame-ancestors ${path.startsWith('/explainers/') ? '*' : "'none'"}`,
+          ...pageHeaders({ framed: path.startsWith('/explainers/') }),
           'X-Robots-Tag': 'noindex',
-          ...PAGE_HEADERS,
           ...vary,
           ...p.headers,
         },

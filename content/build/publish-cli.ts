@@ -59,7 +59,7 @@ if (!result.ok) {
 const listed = wrangler(['kv', 'key', 'list', '--binding', 'EXPLAINERS', ...where]);
 const stored = JSON.parse(listed.slice(listed.indexOf('['))) as StoredKey[];
 // This release's widget build, kept under its hash for pages that pin it (never deleted).
-const release = { key: widgetKey(widget.hash), value: widget.code, metadata: { etag: widget.etag } };
+const release = { key: widgetKey(widget.hash), value: widget.code, metadata: { etag: `"${widget.hash}"` } };
 const plan = planPublish([...kvEntries(result.content), release], stored);
 if (plan.errors.length > 0) {
   console.error(`content:publish: not published, ${plan.errors.length} problem(s):`);

@@ -4,7 +4,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /** Every byte ships to every reader of every article: the widget has a hard budget. */
-const BUDGET_GZIP = 8 * 1024;
+/** No bigger than it was when issue 13 measured it (7,917 B): every feature since pays its way. */
+const BUDGET_GZIP = 7_917;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

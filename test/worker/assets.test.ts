@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
+import { etagOf } from '../../worker/etag.ts';
 import { widget } from '../../generated/widget.ts';
 
 describe('GET /v1/embed.js', () => {
@@ -44,8 +45,11 @@ describe('GET /v1/embed.js', () => {
     expect(unknown.headers.get('Content-Type')).toContain('application/problem+json');
   });
 
-  it('revalidates with 304', async () => {
-    const res = await get('/v1/embed.js', { headers: { 'If-None-Match': widget.etag } });
+  it('sends a strong ETag over the exact bytes, and revalidates with 304', async () => {
+    const first = await get('/v1/embed.js');
+    const etag = first.headers.get('ETag')!;
+    expect(etag).toBe(await etagOf(new Uint8Array(await first.arrayBuffer())));
+    const res = await get('/v1/embed.js', { headers: { 'If-None-Match': etag } });
     expect(res.status).toBe(304);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
   });

@@ -29,7 +29,13 @@ function post(force = false): void {
 
 /** A card named in the frame URL's fragment (`#<explainer-id>-<card-id>`) opens. */
 function openDeepLink(): void {
-  const card = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  let id = '';
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // not percent-encoding (e.g. `#?secret=x%`): no card to open, the heights go on
+  }
+  const card = document.getElementById(id);
   if (card instanceof HTMLDetailsElement) card.open = true;
 }
 

@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { describe, NOT_MODIFIED, ok, openApiJson, problem } from '../openapi.ts';
 import { widget } from '../../generated/widget.ts';
-import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
+import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
+import { memoKey } from '../memo.ts';
 import { notFound } from '../problem.ts';
 import { readKv } from '../kv.ts';
 import { widgetKey } from '../../content/catalogue.ts';
@@ -15,10 +16,12 @@ export const HASHED_EMBED_PATH = `/v1/embed.${widget.hash}.js`;
 
 export const assets = new Hono<AppEnv>();
 
-assets.get('/embed.js', (c) =>
+/** One of the files the widget build bundled into the Worker, prepared once per isolate. */
+const bundled = (name: string, text: string) => prepareBody(memoKey.body('asset', name), () => text);
+
+assets.get('/embed.js', async (c) =>
   prepared(c.req.header('If-None-Match'), {
-    body: widget.code,
-    etag: widget.etag,
+    body: await bundled('embed.js', widget.code),
     contentType: JS_TYPE,
     cacheControl: CACHE.alias,
     // Tells integrators where the pinned, SRI-checkable copy of these exact bytes lives.
@@ -36,20 +39,19 @@ assets.get('/:file{embed\\.[0-9a-f]{16}\\.js}', async (c) => {
   const build = hash === widget.hash ? { value: widget.code } : await readKv(c.env.EXPLAINERS, widgetKey(hash));
   if (!build) throw notFound('No widget build with this hash; use /v1/embed.js or the hash it names.');
   return prepared(c.req.header('If-None-Match'), {
-    body: build.value,
-    etag: `"${hash}"`,
+    body: await prepareBody(memoKey.body('widget-release', hash), () => build.value),
     contentType: JS_TYPE,
     cacheControl: CACHE.immutable,
   });
 });
 
 /** The widget's words in one language, for widgets showing an edition other than English. */
-assets.get('/strings/:file{[a-z]{2,3}\\.json}', (c) => {
+assets.get('/strings/:file{[a-z]{2,3}\\.json}', async (c) => {
   const lang = c.req.param('file').replace(/\.json$/, '');
-  const words = (widget.strings as Record<string, { body: string; etag: string }>)[lang];
+  const words = (widget.strings as Record<string, { body: string }>)[lang];
   if (!words) throw notFound(`No interface words for "${lang}"; available: ${Object.keys(widget.strings).join(', ')}.`);
   return prepared(c.req.header('If-None-Match'), {
-    ...words,
+    body: await bundled(`strings/${lang}.json`, words.body),
     contentType: JSON_TYPE,
     cacheControl: CACHE.alias,
     headers: { 'Content-Language': lang },
@@ -61,29 +63,25 @@ for (const [path, script] of [
   ['/frame.js', widget.frame],
   ['/builder.js', widget.builder],
 ] as const)
-  assets.get(path, (c) =>
+  assets.get(path, async (c) =>
     prepared(c.req.header('If-None-Match'), {
-      body: script.code,
-      etag: script.etag,
+      body: await bundled(path, script.code),
       contentType: JS_TYPE,
       cacheControl: CACHE.alias,
     }),
   );
 
-assets.get('/explainer.css', (c) =>
+assets.get('/explainer.css', async (c) =>
   prepared(c.req.header('If-None-Match'), {
-    body: widget.css,
-    etag: `"css-${widget.hash}"`,
+    body: await bundled('explainer.css', widget.css),
     contentType: 'text/css; charset=utf-8',
     cacheControl: CACHE.alias,
   }),
 );
 
-assets.get('/openapi.json', (c) => {
-  const body = openApiJson();
+assets.get('/openapi.json', async (c) => {
   return prepared(c.req.header('If-None-Match'), {
-    body,
-    etag: `"openapi-${widget.hash}-${body.length}"`,
+    body: await prepareBody(memoKey.body('asset', 'openapi.json'), openApiJson),
     contentType: JSON_TYPE,
     cacheControl: CACHE.page,
   });

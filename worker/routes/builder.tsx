@@ -9,9 +9,10 @@ import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { accentCss, embedCode, MODES, type EmbedChoice, type Mode } from '../embed-code.ts';
 import { htmlDocument, htmlPage } from '../html.ts';
-import { CACHE } from '../http-cache.ts';
+import { CACHE, prepared, toBody } from '../http-cache.ts';
+import { memoKey, remember } from '../memo.ts';
 import { describe, ok } from '../openapi.ts';
-import { Snippet, snippetHtml } from '../snippet.tsx';
+import { snippetHtml } from '../snippet.tsx';
 
 const MODE_LABELS: Record<Mode, [string, string]> = {
   snippet: ['Server-rendered snippet', 'No layout shift, readable without JavaScript (recommended).'],
@@ -23,6 +24,14 @@ const MODE_LABELS: Record<Mode, [string, string]> = {
 };
 const THEMES = ['auto', 'light', 'dark'] as const;
 const DEFAULT_ACCENT = '#0b57d0';
+
+/**
+ * Where the preview's snippet goes in the rendered page: the snippet is our own rendered markup,
+ * kept once per edition, language and theme, so the page around it is all a request renders.
+ * Random per isolate (made on first use: Workers allow no random values at startup), so that
+ * no text of a title or an option can be taken for it.
+ */
+let previewMark = '';
 
 export const builder = new Hono<AppEnv>();
 
@@ -40,9 +49,20 @@ builder.get('/embed', async (c) => {
   const theme = (THEMES as readonly string[]).includes(q('theme')) ? (q('theme') as EmbedChoice['theme']) : 'auto';
   const rawAccent = q('accent').toLowerCase();
   const accent = /^#[0-9a-f]{6}$/.test(rawAccent) && rawAccent !== DEFAULT_ACCENT ? rawAccent : undefined;
-  const doc = (await findDocument(c.env.EXPLAINERS, id, lang)).data;
+  const edition = await findDocument(c.env.EXPLAINERS, id, lang);
+  const doc = edition.data;
   const choice: EmbedChoice = { id, title: doc.title, lang, mode, theme: theme === 'auto' ? undefined : theme, accent };
-  const snippet = mode === 'snippet' ? snippetHtml({ doc, origin, lang, theme: choice.theme }) : '';
+  // The snippet's markup (the costly part) is kept per edition, language and theme; the page
+  // around it is rendered per request and kept nowhere, so no URL can fill the memo, and a
+  // publish shows at once (the key holds the edition's version).
+  const snippet =
+    mode === 'snippet'
+      ? remember(
+          memoKey.markup('builder-snippet', edition.key, edition.version, lang ?? '', choice.theme ?? '', origin),
+          () => snippetHtml({ doc, origin, lang, theme: choice.theme }),
+        )
+      : '';
+  previewMark ||= `nx-preview-${crypto.randomUUID()}`;
   const code = embedCode(choice, origin, snippet);
   const css = accentCss(accent);
   const frameSrc = `${origin}/explainers/${id}?lang=${doc.lang}${choice.theme ? `&theme=${choice.theme}` : ''}`;
@@ -144,7 +164,7 @@ builder.get('/embed', async (c) => {
           <section aria-labelledby="preview-title" class="preview">
             <h2 id="preview-title">Live preview</h2>
             {mode === 'snippet' ? (
-              <Snippet doc={doc} origin={origin} lang={lang} theme={choice.theme} />
+              { previewMark }
             ) : mode === 'script' ? (
               <script async src={`${origin}/v1/embed.js`} {...data}></script>
             ) : mode === 'placeholder' ? (
@@ -165,23 +185,22 @@ builder.get('/embed', async (c) => {
         <script async src={`${origin}/v1/embed.js`}></script>
       </body>
     </html>,
-  );
-  const src = `'self' ${origin}`;
+  ).replace(previewMark, snippet);
   return htmlPage(c.req.header('If-None-Match'), {
-    key: `builder:${c.req.url}`,
-    body: html,
+    body: await toBody(html),
     cacheControl: 'no-store',
     // Exactly what the preview needs: our scripts, styles, API and frames, nothing inline.
-    csp: `default-src 'none'; script-src ${src}; style-src ${src}; connect-src ${src}; frame-src ${src}; img-src 'self' data:; base-uri 'none'; form-action 'self'`,
+    csp: { origins: [origin], frames: true, forms: true },
   });
 });
 
 /** The accent colour as a stylesheet, so the preview needs no inline style. */
-builder.get('/embed/accent.css', (c) => {
-  const color = /^[0-9a-f]{6}$/i.test(c.req.query('c') ?? '') ? `#${c.req.query('c')}` : '#0b57d0';
-  return c.body(`news-explainer { --news-explainer-accent: ${color}; }\n`, 200, {
-    'Content-Type': 'text/css; charset=utf-8',
-    'Cache-Control': CACHE.page,
+builder.get('/embed/accent.css', async (c) => {
+  const color = /^[0-9a-f]{6}$/i.test(c.req.query('c') ?? '') ? `#${c.req.query('c')!.toLowerCase()}` : DEFAULT_ACCENT;
+  return prepared(c.req.header('If-None-Match'), {
+    body: await toBody(`news-explainer { --news-explainer-accent: ${color}; }\n`),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: CACHE.page,
   });
 });
 

@@ -5,7 +5,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { htmlDocument, htmlPage } from '../html.ts';
-import { derived } from '../kv.ts';
+import { prepareBody } from '../http-cache.ts';
+import { memoKey } from '../memo.ts';
 import { describe, ok, openApiJson } from '../openapi.ts';
 
 type Json = Record<string, unknown>;
@@ -100,10 +101,10 @@ function page(doc: Doc): string {
 
 export const docs = new Hono<AppEnv>();
 
-docs.get('/docs', (c) => {
-  const json = openApiJson();
-  const html = derived(`docs:${json.length}`, () => page(JSON.parse(json) as Doc));
-  return htmlPage(c.req.header('If-None-Match'), { key: `docs:${json.length}`, body: html });
+docs.get('/docs', async (c) => {
+  // The description is fixed per deployment (built from the routes), so one entry serves it.
+  const body = await prepareBody(memoKey.body('docs'), () => page(JSON.parse(openApiJson()) as Doc));
+  return htmlPage(c.req.header('If-None-Match'), { body });
 });
 
 describe('/docs', {

@@ -8,8 +8,8 @@ import type { StoredIndexEntry } from '../../content/catalogue.ts';
 import type { IndexEntry } from '../../content/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
-import { CACHE, JSON_TYPE, prepared } from '../http-cache.ts';
-import { derived } from '../kv.ts';
+import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
+import { memoKey } from '../memo.ts';
 import { badRequest } from '../problem.ts';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem } from '../openapi.ts';
 
@@ -19,20 +19,27 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
 /** Where a page ends: the last entry's first-publication date and id, opaque to clients. */
-function encodeCursor(entry: StoredIndexEntry): string {
+function encodeCursor(entry: Pick<StoredIndexEntry, 'publishedAt' | 'id'>): string {
   return btoa(`${entry.publishedAt}|${entry.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * The position a cursor names. A cursor has exactly one spelling, the one `encodeCursor` gives
+ * out: anything else (whitespace, padding, the other base64 alphabet) is a 400, so that no two
+ * spellings of one page exist for a cache to tell apart.
+ */
 function decodeCursor(cursor: string): [string, string] {
+  const invalid = () => badRequest('"cursor" is not one this API gave out; start again without it.');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid();
   let text = '';
   try {
     text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
-    // falls through to the check below
+    throw invalid();
   }
   const [date = '', id = '', extra] = text.split('|');
-  if (extra !== undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !SLUG.test(id))
-    throw badRequest('"cursor" is not one this API gave out; start again without it.');
+  if (extra !== undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !SLUG.test(id)) throw invalid();
+  if (encodeCursor({ publishedAt: date, id }) !== cursor) throw invalid();
   return [date, id];
 }
 
@@ -42,13 +49,6 @@ function parseLimit(raw: string | undefined): number {
   if (!/^\d{1,3}$/.test(raw) || limit < 1 || limit > MAX_LIMIT)
     throw badRequest(`"limit" must be a whole number from 1 to ${MAX_LIMIT}.`);
   return limit;
-}
-
-/** A short, stable hash of a page's parameters, to make each page's ETag its own. */
-function paramsHash(text: string): string {
-  let h = 5381;
-  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
-  return (h >>> 0).toString(36);
 }
 
 function publicEntry(e: StoredIndexEntry, lang: string | undefined): IndexEntry {
@@ -76,39 +76,34 @@ explainers.get('/', async (c) => {
   if (lang !== undefined && !/^[a-z]{2,3}(?:-[a-z]{2})?$/.test(lang))
     throw badRequest(`"${rawLang!.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
   const index = await readIndex(c.env.EXPLAINERS);
-  const key = `${limit}|${rawCursor ?? ''}|${lang ?? ''}`;
-  const page = derived(`page:${index.etag}:${key}`, () => {
-    // Entries are ordered by (publishedAt, id): the page starts after the cursor's position,
-    // so corrections (which keep publishedAt) never move an explainer between pages.
-    const start = after
-      ? index.entries.findIndex((e) => e.publishedAt > after[0] || (e.publishedAt === after[0] && e.id > after[1]))
-      : 0;
-    const slice = start < 0 ? [] : index.entries.slice(start, start + limit);
-    const last = slice[slice.length - 1];
-    const more = start >= 0 && start + limit < index.entries.length;
-    const next = more && last ? encodeCursor(last) : null;
-    const query = (cursor: string) =>
-      `/v1/explainers?limit=${limit}&cursor=${cursor}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
-    return {
-      body: JSON.stringify({ explainers: slice.map((e) => publicEntry(e, lang)), next }),
-      etag: `${index.etag.slice(0, -1)}.${paramsHash(key)}"`,
-      link: next ? `<${query(next)}>; rel="next"` : undefined,
-    };
-  });
+  // Entries are ordered by (publishedAt, id): the page starts after the cursor's position,
+  // so corrections (which keep publishedAt) never move an explainer between pages.
+  const start = after
+    ? index.entries.findIndex((e) => e.publishedAt > after[0] || (e.publishedAt === after[0] && e.id > after[1]))
+    : 0;
+  const slice = start < 0 ? [] : index.entries.slice(start, start + limit);
+  const last = slice[slice.length - 1];
+  const next = start >= 0 && start + limit < index.entries.length && last ? encodeCursor(last) : null;
+  const query = (cursor: string) =>
+    `/v1/explainers?limit=${limit}&cursor=${cursor}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
+  // Keyed by what the page holds (the index version, where it starts, how many, which language),
+  // never by the request's spelling of it.
+  const body = await prepareBody(memoKey.body('index-page', index.version, start, limit, lang ?? ''), () =>
+    JSON.stringify({ explainers: slice.map((e) => publicEntry(e, lang)), next }),
+  );
   return prepared(c.req.header('If-None-Match'), {
-    body: page.body,
-    etag: page.etag,
+    body,
     contentType: JSON_TYPE,
     cacheControl: CACHE.content,
-    headers: page.link ? { Link: page.link } : undefined,
+    headers: next ? { Link: `<${query(next)}>; rel="next"` } : undefined,
   });
 });
 
 explainers.get('/:id', async (c) => {
   const doc = await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'));
+  const body = await prepareBody(memoKey.body('edition', doc.key, doc.version), () => doc.body);
   return prepared(c.req.header('If-None-Match'), {
-    body: doc.body,
-    etag: doc.etag,
+    body,
     contentType: JSON_TYPE,
     cacheControl: CACHE.content,
     headers: {

@@ -9,11 +9,11 @@ import { en, stringsFor } from '../../ui/strings/index.ts';
 import { editionsOf, findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { widget } from '../../generated/widget.ts';
-import { HTML_TYPE, htmlDocument, htmlPage, PAGE_CSP } from '../html.ts';
-import { derived } from '../kv.ts';
+import { HTML_TYPE, htmlDocument, htmlPage, pageHeaders } from '../html.ts';
+import { memoKey } from '../memo.ts';
 import { jsonLd, jsonLdBlock } from '../json-ld.ts';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
-import { CACHE, prepared } from '../http-cache.ts';
+import { CACHE, prepareBody, prepared } from '../http-cache.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { DEMO_ARTICLE } from './demo-article.tsx';
 import { SITE_CSS } from './site-css.ts';
@@ -54,7 +54,7 @@ pages.get('/', async (c) => {
   const origin = c.env.PUBLIC_ORIGIN;
   const edition = await findDocument(c.env.EXPLAINERS, DEMO_ID, undefined);
   const doc = edition.data;
-  const body = derived(`demo:${edition.etag}`, () =>
+  const body = await prepareBody(memoKey.body('demo', edition.key, edition.version, origin), () =>
     htmlDocument(
       <html lang="en">
         <head>
@@ -105,11 +105,7 @@ pages.get('/', async (c) => {
       </html>,
     ),
   );
-  return htmlPage(c.req.header('If-None-Match'), {
-    key: `demo:${edition.etag}:${origin}`,
-    body,
-    csp: PAGE_CSP.replace(/ (script|style|connect)-src 'self'/g, ` $1-src 'self' ${origin}`),
-  });
+  return htmlPage(c.req.header('If-None-Match'), { body, csp: { origins: [origin] } });
 });
 
 pages.get('/explainers/:id', async (c) => {
@@ -120,43 +116,44 @@ pages.get('/explainers/:id', async (c) => {
   const theme = requested === 'dark' || requested === 'light' ? requested : 'auto';
   const origin = c.env.PUBLIC_ORIGIN;
   const pageUrl = `${origin}/explainers/${doc.id}?lang=${doc.lang}`;
-  const body = derived(`page:${edition.etag}:${editions.join()}:${theme}`, () =>
-    htmlDocument(
-      <html lang={doc.lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{doc.title}</title>
-          <meta name="description" content={doc.summary} />
-          <link rel="canonical" href={pageUrl} />
-          <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
-          <link
-            rel="alternate"
-            type="application/json+oembed"
-            href={`${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`}
-            title={doc.title}
-          />
-          {editions.map((lang) => (
-            <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
-          ))}
-          <link rel="stylesheet" href="/v1/explainer.css" />
-          <link rel="stylesheet" href="/site.css" />
-          <link rel="icon" href="data:," />
-        </head>
-        <body class="explainer-page">
-          <main>
-            <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
-          </main>
-          <script src="/v1/frame.js"></script>
-        </body>
-      </html>,
-    ).replace('</head>', `${jsonLdBlock(jsonLd(doc, pageUrl))}</head>`),
+  const body = await prepareBody(
+    memoKey.body('explainer-page', edition.key, edition.version, editions.join(), theme, origin),
+    () =>
+      htmlDocument(
+        <html lang={doc.lang}>
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>{doc.title}</title>
+            <meta name="description" content={doc.summary} />
+            <link rel="canonical" href={pageUrl} />
+            <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
+            <link
+              rel="alternate"
+              type="application/json+oembed"
+              href={`${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`}
+              title={doc.title}
+            />
+            {editions.map((lang) => (
+              <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
+            ))}
+            <link rel="stylesheet" href="/v1/explainer.css" />
+            <link rel="stylesheet" href="/site.css" />
+            <link rel="icon" href="data:," />
+          </head>
+          <body class="explainer-page">
+            <main>
+              <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
+            </main>
+            <script src="/v1/frame.js"></script>
+          </body>
+        </html>,
+      ).replace('</head>', `${jsonLdBlock(jsonLd(doc, pageUrl))}</head>`),
   );
   // Framable by any site: this page is the iframe embed.
   return htmlPage(c.req.header('If-None-Match'), {
-    key: `page:${edition.etag}:${editions.join()}:${theme}:${origin}`,
     body,
-    framed: true,
+    csp: { framed: true },
     headers: { 'Content-Language': doc.lang },
   });
 });
@@ -171,24 +168,22 @@ pages.get('/explainers/:id/snippet', async (c) => {
   const edition = await findDocument(c.env.EXPLAINERS, c.req.param('id'), lang);
   const doc = edition.data;
   const origin = c.env.PUBLIC_ORIGIN;
-  const html = derived(`snippet:${edition.etag}:${lang ? 1 : 0}`, () => snippetHtml({ doc, origin, lang }));
-  // A fragment to paste, not a page: a validator, no page headers.
+  const body = await prepareBody(memoKey.body('snippet', edition.key, edition.version, lang ? 1 : 0, origin), () =>
+    snippetHtml({ doc, origin, lang }),
+  );
+  // A fragment to paste, fetched by servers and publishers' tools; opened as a page by a
+  // browser, it gets our page headers all the same (it may not be framed).
   return prepared(c.req.header('If-None-Match'), {
-    body: html,
-    etag: derived(
-      `snippet-etag:${edition.etag}:${lang ? 1 : 0}:${origin}`,
-      () => `"s-${edition.etag.slice(1, -1)}${lang ? '-l' : ''}"`,
-    ),
+    body,
     contentType: HTML_TYPE,
     cacheControl: CACHE.content,
-    headers: { 'Content-Language': doc.lang },
+    headers: { ...pageHeaders(), 'Content-Language': doc.lang },
   });
 });
 
-pages.get('/site.css', (c) =>
+pages.get('/site.css', async (c) =>
   prepared(c.req.header('If-None-Match'), {
-    body: SITE_CSS,
-    etag: `"site-${SITE_CSS.length}-${widget.hash}"`,
+    body: await prepareBody(memoKey.body('asset', 'site.css'), () => SITE_CSS),
     contentType: 'text/css; charset=utf-8',
     cacheControl: CACHE.page,
   }),
