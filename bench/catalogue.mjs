@@ -40,7 +40,7 @@ mkdirSync(out, { recursive: true });
 await build({
   stdin: {
     contents:
-      "export { compileContent } from './content/build/compile.ts'; export { kvEntries } from './content/build/catalogue.ts';",
+      "export { compileContent } from './catalogue/build/compile.ts'; export { kvEntries } from './catalogue/build/kv-entries.ts';",
     resolveDir: root,
     loader: 'ts',
   },

@@ -1,4 +1,4 @@
-import type { Card as CardData } from '../content/schema.ts';
+import type { Card as CardData } from '../catalogue/schema.ts';
 import type { Ctx } from './context.ts';
 import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';

@@ -1,4 +1,4 @@
-import type { Explainer as ExplainerData } from '../content/schema.ts';
+import type { Explainer as ExplainerData } from '../catalogue/schema.ts';
 import { Card } from './Card.tsx';
 import { context, type Deferred } from './context.ts';
 import { Corrections } from './Corrections.tsx';

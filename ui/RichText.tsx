@@ -1,4 +1,4 @@
-import type { Inline } from '../content/schema.ts';
+import type { Inline } from '../catalogue/schema.ts';
 import type { Ctx } from './context.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import { Marker } from './Marker.tsx';

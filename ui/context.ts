@@ -2,7 +2,7 @@
  * @module What every component of one explainer needs: its document, its sources by id and
  * number (the Sources list is numbered, and markers cite by number), and the widget's words.
  */
-import type { Explainer, Source } from '../content/schema.ts';
+import type { Explainer, Source } from '../catalogue/schema.ts';
 import { en, type Strings } from './strings/en.ts';
 
 export interface Ctx {

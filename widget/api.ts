@@ -1,7 +1,7 @@
 /**
  * @module Fetching explainers from the API: one request per document, however many embeds.
  */
-import type { Explainer } from '../content/schema.ts';
+import type { Explainer } from '../catalogue/schema.ts';
 
 /** An API failure with what the reader-facing fallback and the host's error event need. */
 export class LoadError extends Error {

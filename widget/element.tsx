@@ -6,8 +6,8 @@
  * shadow root) is taken over in place. The element talks to the host page only through DOM
  * events: `news-explainer:load`, `news-explainer:error`, `news-explainer:toggle`.
  */
-import type { Explainer as ExplainerData } from '../content/schema.ts';
-import { SLUG } from '../content/patterns.ts';
+import type { Explainer as ExplainerData } from '../catalogue/schema.ts';
+import { SLUG } from '../catalogue/patterns.ts';
 import { Explainer } from '../ui/Explainer.tsx';
 import type { Strings } from '../ui/strings/en.ts';
 import css from '../ui/styles.css';

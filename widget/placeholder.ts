@@ -3,7 +3,7 @@
  * blank words of typical lengths, so the space reserved before the data arrives has the shape
  * of any explainer in that layout, and wraps at every width as real text would.
  */
-import type { Explainer } from '../content/schema.ts';
+import type { Explainer } from '../catalogue/schema.ts';
 
 /** `n` blank words of average English length (five letters and a space). */
 const words = (n: number) => Array(n).fill('xxxxx').join(' ');

@@ -2,9 +2,9 @@
  * @module Looking up published explainers in the catalogue (Workers KV). Lookups only: the
  * content build did all validation and serialization, and bodies are served as stored.
  */
-import { LANG, SLUG } from '../content/patterns.ts';
-import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../content/catalogue.ts';
-import type { Explainer } from '../content/schema.ts';
+import { LANG, SLUG } from '../catalogue/patterns.ts';
+import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../catalogue/kv.ts';
+import type { Explainer } from '../catalogue/schema.ts';
 import { readKv } from './kv.ts';
 import { memoKey, remember } from './memo.ts';
 import { badRequest, notFound } from './problem.ts';

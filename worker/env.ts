@@ -2,7 +2,7 @@
 export type Bindings = {
   /** Our public origin, as pages and snippets name it in absolute URLs (wrangler.toml `[vars]`). */
   PUBLIC_ORIGIN: string;
-  /** The catalogue, written by `npm run content:publish` (content/build/catalogue.ts has the keys). */
+  /** The catalogue, written by `npm run content:publish` (catalogue/build/kv-entries.ts has the keys). */
   EXPLAINERS: KVNamespace;
 };
 export type AppEnv = { Bindings: Bindings };

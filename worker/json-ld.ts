@@ -3,7 +3,7 @@
  * see what the script embed hides from them. The embeddable snippet carries none: it would
  * compete with the host article's own structured data.
  */
-import type { Explainer } from '../content/schema.ts';
+import type { Explainer } from '../catalogue/schema.ts';
 
 /** The explainer as a schema.org `Article` with its sources as `citation`. */
 export function jsonLd(doc: Explainer, pageUrl: string): Record<string, unknown> {

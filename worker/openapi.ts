@@ -5,7 +5,7 @@
  * also answers HEAD and OPTIONS (public-read-only.ts), so those are added to every path here.
  * A workerd test fails when the app has a route the description lacks.
  */
-import { LANG, SLUG } from '../content/patterns.ts';
+import { LANG, SLUG } from '../catalogue/patterns.ts';
 import { schemas } from '../generated/schemas.ts';
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * @module Problem documents (RFC 9457): the one error envelope of the API.
  */
 import type { Context } from 'hono';
-import type { Problem } from '../content/schema.ts';
+import type { Problem } from '../catalogue/schema.ts';
 import { HTML_TYPE, pageHeaders } from './html.ts';
 
 /** Routes that serve pages (or fragments) to people, not JSON to programs. */

@@ -4,7 +4,7 @@
  */
 import { createElement, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Explainer as ExplainerData } from '../content/schema.ts';
+import type { Explainer as ExplainerData } from '../catalogue/schema.ts';
 import { Explainer } from '../ui/Explainer.tsx';
 import { stringsFor } from '../ui/strings/index.ts';
 

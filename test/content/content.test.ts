@@ -1,25 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileContent, formatPath, type ContentFile } from '../../content/build/compile.ts';
-import { sentences } from '../../content/build/lint.ts';
-import type { ExplainerInput } from '../../content/schema.ts';
+import { compileContent, formatPath, type ContentFile } from '../../catalogue/build/compile.ts';
+import { sentences } from '../../catalogue/build/lint.ts';
+import { readContent } from '../../catalogue/build/read.ts';
+import { proseFields } from '../../catalogue/prose.ts';
+import type { ExplainerInput } from '../../catalogue/schema.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PATH = 'content/putin-baku-2024/en.json';
 const realText = readFileSync(join(ROOT, PATH), 'utf8');
 const real = (): ExplainerInput => JSON.parse(realText) as ExplainerInput;
 
-function allContentFiles(): ContentFile[] {
-  const dir = join(ROOT, 'content');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'build')
-    .flatMap((d) =>
-      readdirSync(join(dir, d.name))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => ({ path: `content/${d.name}/${f}`, text: readFileSync(join(dir, d.name, f), 'utf8') })),
-    );
-}
+const allContentFiles = (): ContentFile[] => readContent(ROOT);
 
 /** Compiles one modified copy of the real explainer and returns the error lines. */
 function errorsFor(mutate: (doc: ExplainerInput) => void, path = PATH): string[] {
@@ -119,15 +112,9 @@ describe('the second editorial review (issue 6), held in place', () => {
     expect(result.warnings).toEqual([]);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const data = result.content.explainers['putin-baku-2024']!.langs.en!.data;
-    const texts = [
-      data.summary,
-      ...data.keyFacts.map((f) => f.text),
-      ...data.whyItMatters.body.map((p) => p.text),
-      ...data.background.flatMap((c) => [c.summary, ...c.body.map((p) => p.text)]),
-      ...data.timeline.map((e) => e.text),
-      ...data.corrections.map((c) => c.text),
-    ];
-    const long = texts.flatMap((t) => sentences(t)).filter(([, words]) => words > 30);
+    const long = proseFields(data)
+      .flatMap((f) => sentences(f.text))
+      .filter(([, words]) => words > 30);
     expect(long).toEqual([]);
   });
 });

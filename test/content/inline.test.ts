@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, parseInline } from '../../content/inline.ts';
+import { inlineText, parseInline } from '../../catalogue/inline.ts';
 
 describe('inline formatting is parsed into typed runs, never HTML', () => {
   it('parses emphasis, https links and citations', () => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kvEntries, planPublish, type KvEntry } from '../../content/build/catalogue.ts';
-import { compileContent, type ContentFile } from '../../content/build/compile.ts';
-import type { ExplainerInput } from '../../content/schema.ts';
+import { kvEntries, planPublish, type KvEntry } from '../../catalogue/build/kv-entries.ts';
+import { compileContent, type ContentFile } from '../../catalogue/build/compile.ts';
+import type { ExplainerInput } from '../../catalogue/schema.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EN = 'content/putin-baku-2024/en.json';
@@ -78,7 +78,7 @@ describe('pinned releases survive the next release', () => {
     const release = async (hash: string, code: string) => {
       const cli = join(dir, `publish-${hash}.mjs`);
       await build({
-        entryPoints: [join(ROOT, 'content/build/publish-cli.ts')],
+        entryPoints: [join(ROOT, 'catalogue/build/publish-cli.ts')],
         bundle: true,
         platform: 'node',
         format: 'esm',
@@ -143,7 +143,7 @@ describe('npm run content:publish (the real CLI, against a local KV of its own)'
     dir = mkdtempSync(join(tmpdir(), 'publish-'));
     cli = join(dir, 'publish.mjs');
     await build({
-      entryPoints: [join(ROOT, 'content/build/publish-cli.ts')],
+      entryPoints: [join(ROOT, 'catalogue/build/publish-cli.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -9,7 +9,7 @@ import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
 import { notFound } from '../problem.ts';
 import { readKv } from '../kv.ts';
-import { widgetKey } from '../../content/catalogue.ts';
+import { widgetKey } from '../../catalogue/kv.ts';
 
 const JS_TYPE = 'text/javascript; charset=utf-8';
 export const HASHED_EMBED_PATH = `/v1/embed.${widget.hash}.js`;

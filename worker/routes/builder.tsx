@@ -4,7 +4,7 @@
  * the code. A plain GET form (works without script); builder.js updates on change and copies.
  */
 import { Hono } from 'hono';
-import { SLUG } from '../../content/patterns.ts';
+import { SLUG } from '../../catalogue/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { accentCss, embedCode, MODES, type EmbedChoice, type Mode } from '../embed-code.ts';

@@ -3,9 +3,9 @@
  * JSON, from the bytes the content build prepared and `content:publish` stored.
  */
 import { Hono } from 'hono';
-import { SLUG } from '../../content/patterns.ts';
-import type { StoredIndexEntry } from '../../content/catalogue.ts';
-import type { IndexEntry } from '../../content/schema.ts';
+import { SLUG } from '../../catalogue/patterns.ts';
+import type { StoredIndexEntry } from '../../catalogue/kv.ts';
+import type { IndexEntry } from '../../catalogue/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';

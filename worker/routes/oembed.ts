@@ -6,7 +6,7 @@
  * (shown until the frame reports its height), then an empty `<iframe>` of the explainer page.
  */
 import { Hono } from 'hono';
-import { SLUG } from '../../content/patterns.ts';
+import { SLUG } from '../../catalogue/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument } from '../catalogue.ts';
 import { CACHE } from '../http-cache.ts';

@@ -24,6 +24,6 @@ export interface CompiledExplainer {
 }
 
 export interface CompiledContent {
-  /** The index lives in the catalogue (content/catalogue.ts), paged by the Worker. */
+  /** The index lives in the catalogue (catalogue/kv.ts), paged by the Worker. */
   explainers: Record<string, CompiledExplainer>;
 }

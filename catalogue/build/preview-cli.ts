@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Miniflare, type MiniflareOptions } from 'miniflare';
 import { LANG, SLUG } from '../patterns.ts';
-import { kvEntries } from './catalogue.ts';
+import { kvEntries } from './kv-entries.ts';
 import { compileContent } from './compile.ts';
 import { readContent } from './read.ts';
 
@@ -149,7 +149,7 @@ function watchFolders(): void {
   const dirs = [
     join(root, 'content'),
     ...readdirSync(join(root, 'content'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && d.name !== 'build')
+      .filter((d) => d.isDirectory())
       .map((d) => join(root, 'content', d.name)),
   ];
   for (const dir of dirs) {

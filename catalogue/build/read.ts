@@ -11,7 +11,7 @@ export function readContent(root: string): ContentFile[] {
   const contentDir = join(root, 'content');
   const files: ContentFile[] = [];
   for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'build') continue;
+    if (!entry.isDirectory()) continue;
     for (const name of readdirSync(join(contentDir, entry.name))) {
       const path = join(contentDir, entry.name, name);
       if (name.endsWith('.json')) files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { parseInline, inlineText, isHttpsUrl, type Inline } from './inline.ts';
+import { proseFields, type Path } from './prose.ts';
 import { SLUG, LANG } from './patterns.ts';
 
 export { SLUG, LANG };
@@ -131,29 +132,17 @@ const ExplainerShape = z.strictObject({
   revisions: z.array(RevisionSchema).min(1, 'must have at least one entry: the first publication'),
 });
 
-type Path = (string | number)[];
-
 /** Every citation (field lists and inline `[^id]` markers) with where it stands. */
 function citations(doc: z.output<typeof ExplainerShape>): { id: string; path: Path }[] {
   const found: { id: string; path: Path }[] = [];
   const cite = (ids: string[], path: Path) => ids.forEach((id, i) => found.push({ id, path: [...path, i] }));
-  const inline = (runs: Inline[], path: Path) =>
-    runs.forEach((r) => r.type === 'cite' && found.push({ id: r.source, path }));
-  doc.keyFacts.forEach(
-    (f, i) => (cite(f.sources, ['keyFacts', i, 'sources']), inline(f.runs, ['keyFacts', i, 'text'])),
-  );
+  doc.keyFacts.forEach((f, i) => cite(f.sources, ['keyFacts', i, 'sources']));
   cite(doc.whyItMatters.sources, ['whyItMatters', 'sources']);
-  doc.whyItMatters.body.forEach((p, j) => inline(p.runs, ['whyItMatters', 'body', j]));
-  doc.background.forEach((c, i) => {
-    cite(c.sources, ['background', i, 'sources']);
-    c.body.forEach((p, j) => inline(p.runs, ['background', i, 'body', j]));
-  });
-  doc.timeline.forEach(
-    (e, i) => (cite(e.sources, ['timeline', i, 'sources']), inline(e.runs, ['timeline', i, 'text'])),
-  );
-  doc.corrections.forEach(
-    (c, i) => (cite(c.sources, ['corrections', i, 'sources']), inline(c.runs, ['corrections', i, 'text'])),
-  );
+  doc.background.forEach((c, i) => cite(c.sources, ['background', i, 'sources']));
+  doc.timeline.forEach((e, i) => cite(e.sources, ['timeline', i, 'sources']));
+  doc.corrections.forEach((c, i) => cite(c.sources, ['corrections', i, 'sources']));
+  for (const { runs = [], path } of proseFields(doc))
+    for (const r of runs) if (r.type === 'cite') found.push({ id: r.source, path });
   return found;
 }
 

@@ -1,11 +1,11 @@
 /**
- * @module The catalogue as Workers KV entries (keys: content/catalogue.ts): what
+ * @module The catalogue as Workers KV entries (keys: catalogue/kv.ts): what
  * `content:publish` writes and what every test harness seeds, from the same compiled content.
  */
 import { createHash } from 'node:crypto';
 import type { CompiledContent } from '../compiled.ts';
 import type { Explainer } from '../schema.ts';
-import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../catalogue.ts';
+import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../kv.ts';
 import { strongEtag } from './compile.ts';
 
 export interface KvEntry {

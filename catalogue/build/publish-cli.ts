@@ -17,8 +17,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { widget } from '../../generated/widget.ts';
-import { widgetKey } from '../catalogue.ts';
-import { kvEntries, planPublish, type StoredKey } from './catalogue.ts';
+import { widgetKey } from '../kv.ts';
+import { kvEntries, planPublish, type StoredKey } from './kv-entries.ts';
 import { compileContent } from './compile.ts';
 import { readContent } from './read.ts';
 

@@ -2,6 +2,7 @@
  * @module Editorial warnings: what a machine can tell about readability, reported by the build
  * without failing it (an editor may have a reason). Errors live in the schema.
  */
+import { proseFields, type Path } from '../prose.ts';
 import type { Explainer } from '../schema.ts';
 
 /** Sentences longer than this draw a warning; the editorial guide aims for 30 words or fewer. */
@@ -10,7 +11,7 @@ export const MAX_SENTENCE_WORDS = 35;
 export const MAX_LEAD_CHARS = 300;
 
 export interface Warning {
-  path: (string | number)[];
+  path: Path;
   message: string;
 }
 
@@ -30,24 +31,10 @@ export function sentences(text: string): [string, number][] {
     .map((s) => [s, s.split(/\s+/).length]);
 }
 
-/** Every prose field of a document with its path. */
-function prose(doc: Explainer): [string, (string | number)[]][] {
-  const out: [string, (string | number)[]][] = [[doc.summary, ['summary']]];
-  doc.keyFacts.forEach((f, i) => out.push([f.text, ['keyFacts', i, 'text']]));
-  doc.whyItMatters.body.forEach((p, i) => out.push([p.text, ['whyItMatters', 'body', i]]));
-  doc.background.forEach((c, i) => {
-    out.push([c.summary, ['background', i, 'summary']]);
-    c.body.forEach((p, j) => out.push([p.text, ['background', i, 'body', j]]));
-  });
-  doc.timeline.forEach((e, i) => out.push([e.text, ['timeline', i, 'text']]));
-  doc.corrections.forEach((c, i) => out.push([c.text, ['corrections', i, 'text']]));
-  return out;
-}
-
 /** Readability warnings for one document. */
 export function lintDocument(doc: Explainer): Warning[] {
   const warnings: Warning[] = [];
-  for (const [text, path] of prose(doc))
+  for (const { text, path } of proseFields(doc))
     for (const [sentence, words] of sentences(text))
       if (words > MAX_SENTENCE_WORDS)
         warnings.push({
