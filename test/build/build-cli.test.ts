@@ -12,7 +12,7 @@ beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'content-cli-'));
   cli = join(out, 'cli.mjs');
   await build({
-    entryPoints: [join(ROOT, 'content/build/cli.ts')],
+    entryPoints: [join(ROOT, 'catalogue/build/cli.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -36,7 +36,7 @@ describe('npm run new -- <id>', () => {
     const out = mkdtempSync(join(tmpdir(), 'content-new-'));
     const newCli = join(out, 'new.mjs');
     await build({
-      entryPoints: [join(ROOT, 'content/build/new-cli.ts')],
+      entryPoints: [join(ROOT, 'catalogue/build/new-cli.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -3,7 +3,7 @@
  * renders the same components with Preact; test/worker/pages.test.ts checks that side.
  */
 import { describe, expect, it } from 'vitest';
-import type { Explainer as ExplainerData } from '../../content/schema.ts';
+import type { Explainer as ExplainerData } from '../../catalogue/schema.ts';
 import { Explainer } from '../../ui/Explainer.tsx';
 import { content } from '../../generated/content.ts';
 

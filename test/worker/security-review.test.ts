@@ -72,7 +72,7 @@ describe('GET /embed follows publishes and keeps no entry per URL', () => {
     const stored = entries.find((e) => e.key === 'explainer:putin-baku-2024:en')!;
     const doc = JSON.parse(stored.value) as { title: string };
     expect(before).toContain(doc.title.replace(/&/g, '&amp;'));
-    // A publish writes the edition and the index (content/build/catalogue.ts); so does this.
+    // A publish writes the edition and the index (catalogue/build/kv-entries.ts); so does this.
     const index = entries.find((e) => e.key === 'index')!;
     const correctedIndex = (
       JSON.parse(index.value) as { id: string; editions: Record<string, { title: string }> }[]
