@@ -9,6 +9,10 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { wranglerEnv } from './tools/worker.ts';
+
+// Every suite runs wrangler and workerd with our environment (toolchain.md), however it is started.
+Object.assign(process.env, wranglerEnv());
 
 /** The widget imports its stylesheet as a string (esbuild's text loader); Vite's `?raw` does the same. */
 const cssAsText: Plugin = {

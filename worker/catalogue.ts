@@ -7,7 +7,7 @@ import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../c
 import type { Explainer } from '../catalogue/schema.ts';
 import { readKv } from './kv.ts';
 import { memoKey, remember } from './memo.ts';
-import { badRequest, notFound } from './problem.ts';
+import { badRequest, notFound } from './problem.tsx';
 
 /** One published edition: where it is stored, its version there, its exact JSON text and the parsed document. */
 export interface Edition {

@@ -1,9 +1,20 @@
 /**
  * @module The embed code for every mode a publisher can choose (the embed builder, /embed).
  */
+import { attr } from './escape.ts';
 
 export const MODES = ['snippet', 'script', 'placeholder', 'iframe', 'amp', 'wordpress'] as const;
 export type Mode = (typeof MODES)[number];
+
+/** Every embed mode with what a publisher is told about it: the builder and the demo list these. */
+export const EMBED_MODES: Record<Mode, { label: string; note: string }> = {
+  snippet: { label: 'Server-rendered snippet', note: 'No layout shift, readable without JavaScript (recommended).' },
+  script: { label: 'Script tag', note: 'Renders where the tag stands.' },
+  placeholder: { label: 'Placeholder', note: 'A div anywhere, plus one script per page; single-page apps too.' },
+  iframe: { label: 'Iframe', note: 'For CMSs that allow only iframes; sizes itself with our script on the page.' },
+  amp: { label: 'AMP', note: 'amp-iframe, resizable.' },
+  wordpress: { label: 'WordPress URL', note: 'Paste the address alone on a line: WordPress embeds it (oEmbed).' },
+};
 
 export interface EmbedChoice {
   id: string;
@@ -13,10 +24,6 @@ export interface EmbedChoice {
   theme?: 'light' | 'dark' | 'auto';
   accent?: string;
 }
-
-/** Attribute-safe text. */
-const attr = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The code to paste for a choice (the snippet mode needs the server-rendered snippet's HTML).

@@ -1,8 +1,7 @@
 /**
- * @module Turning Preact trees into HTML responses, with the headers every page of ours sends.
+ * @module HTML responses with the headers every page of ours sends (pages are laid out by
+ * page-shell.tsx).
  */
-import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import { CACHE, prepared } from './http-cache.ts';
 import type { PreparedBody } from './memo.ts';
 
@@ -54,11 +53,6 @@ export function pageHeaders(needs: CspNeeds = {}): Record<string, string> {
 }
 
 export const HTML_TYPE = 'text/html; charset=utf-8';
-
-/** A full HTML document from a Preact `<html>` tree. Text is escaped by the renderer. */
-export function htmlDocument(tree: VNode): string {
-  return `<!doctype html>${renderToString(tree)}`;
-}
 
 interface Page {
   /** The page's bytes and ETag (http-cache.ts `prepareBody`). */

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { readIndex } from './catalogue.ts';
 import { widget } from '../generated/widget.ts';
-import { notFound, ProblemError, problemResponse } from './problem.ts';
+import { apiErrors, notFound, problemResponse } from './problem.tsx';
 import { describe, problem } from './openapi.ts';
 import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
@@ -17,6 +17,8 @@ import { builder } from './routes/builder.tsx';
 import { docs } from './routes/docs.tsx';
 import { oembed } from './routes/oembed.ts';
 import { pages } from './routes/pages.tsx';
+import { home } from './routes/home.tsx';
+import { demo } from '../demo/app.tsx';
 
 const app = new Hono<AppEnv>();
 
@@ -35,6 +37,8 @@ describe('/healthz', {
 });
 app.route('/v1/explainers', explainers);
 app.route('/v1', assets);
+app.route('/', demo);
+app.route('/', home);
 app.route('/', pages);
 app.route('/', docs);
 app.route('/', oembed);
@@ -42,10 +46,8 @@ app.route('/', builder);
 
 app.notFound((c) => problemResponse(c, notFound(`Nothing at ${c.req.path}. GET /v1/explainers lists the explainers.`)));
 
-app.onError((err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, err);
-  console.error('unhandled error', err);
-  return problemResponse(c, new ProblemError(500, 'Internal Server Error', 'Something went wrong on our side.'));
-});
+// Each sub-app answers its own errors (pages as pages for browsers, the API as problems);
+// what is left (the health check, an unknown path outside every sub-app) gets problems.
+app.onError(apiErrors);
 
 export default app;

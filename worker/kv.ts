@@ -8,7 +8,7 @@
  * cancelled such requests as "hung"). A KV failure is a 503 problem with Retry-After.
  */
 import { etagOf } from './etag.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from './problem.tsx';
 
 /** How long a value read from KV is served from memory. */
 export const FRESH_MS = 5_000;

@@ -10,7 +10,7 @@
  * `hono/cors` triggers), and this is the hottest path of the Worker.
  */
 import type { MiddlewareHandler } from 'hono';
-import { methodNotAllowed, problemResponse } from './problem.ts';
+import { methodNotAllowed, problemResponse } from './problem.tsx';
 
 export const ALLOW = 'GET, HEAD, OPTIONS';
 const ALLOWED = new Set(['GET', 'HEAD']);

@@ -6,55 +6,41 @@
  * a preview page on 127.0.0.1; on each change under content/ it validates everything as the
  * build does, publishes what changed to that KV and reloads the Worker, and the page reloads.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, watch } from 'node:fs';
+import { readdirSync, watch } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Miniflare, type MiniflareOptions } from 'miniflare';
+import { deployBundle, seedCatalogue, startWorker } from '../../tools/worker.ts';
+import { pageCsp } from '../../worker/html.ts';
 import { LANG, SLUG } from '../patterns.ts';
 import { kvEntries } from './kv-entries.ts';
 import { compileContent } from './compile.ts';
 import { readContent } from './read.ts';
 
 const root = process.cwd();
+// The page on PORT (default 8788), its Worker on the next port; flags win over PORT.
+const basePort = Number(process.env.PORT ?? 8788);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { port: { type: 'string', default: '8788' }, 'api-port': { type: 'string', default: '8789' } },
+  options: {
+    port: { type: 'string', default: String(basePort) },
+    'api-port': { type: 'string', default: String(basePort + 1) },
+  },
 });
 const [id = '', lang = 'en'] = positionals;
 if (!SLUG.test(id) || !LANG.test(lang)) {
-  console.error('usage: npm run preview -- <explainer-id> [lang]');
+  console.error('usage: npm run preview -- <explainer-id> [lang]   (PORT=… for another port)');
   process.exit(2);
 }
-const apiOrigin = `http://127.0.0.1:${values['api-port']}`;
 
-// The Worker exactly as deploy bundles it (the widget and schemas were built by npm run build:widget).
-const out = join(root, '.cache', 'preview');
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(root, '.cache', 'xdg') },
-  },
-);
-const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(
-  readFileSync(join(root, 'wrangler.toml'), 'utf8'),
-)?.[1];
-const options: MiniflareOptions = {
-  modules: true,
-  scriptPath: join(out, 'index.js'),
-  compatibilityDate,
-  cf: false,
-  host: '127.0.0.1',
+// The Worker exactly as deploy bundles it (the widget and schemas were built by npm run build:widget),
+// with a KV of its own that starts empty: every rebuild publishes to it.
+const worker = await startWorker(deployBundle(join(root, '.cache', 'preview')), {
   port: Number(values['api-port']),
-  bindings: { PUBLIC_ORIGIN: apiOrigin },
-  kvNamespaces: ['EXPLAINERS'],
-};
-const mf = new Miniflare(options);
-await mf.ready;
+  entries: [],
+});
+const { mf, options } = worker;
+const apiOrigin = worker.origin;
 
 /** What the page shows: the build's version (the page reloads when it changes) and its errors. */
 const status = { version: 0, errors: [] as string[], warnings: [] as string[] };
@@ -66,8 +52,7 @@ async function rebuild(): Promise<void> {
     status.errors = result.errors;
   } else {
     status.errors = [];
-    const kv = await mf.getKVNamespace('EXPLAINERS');
-    for (const e of kvEntries(result.content)) await kv.put(e.key, e.value, { metadata: e.metadata });
+    await seedCatalogue(mf, kvEntries(result.content));
     // A fresh isolate: the Worker's few-seconds cache must not hide the edit.
     await mf.setOptions(options);
   }
@@ -118,7 +103,7 @@ const CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fbfaf7
 
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0];
-  const csp = `default-src 'none'; script-src 'self' ${apiOrigin}; connect-src 'self' ${apiOrigin}; style-src 'self' ${apiOrigin}`;
+  const csp = pageCsp({ origins: [apiOrigin] });
   const send = (type: string, body: string) =>
     res
       .writeHead(200, {

@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { wranglerEnv } from '../../tools/worker.ts';
 import { widget } from '../../generated/widget.ts';
 import { widgetKey } from '../kv.ts';
 import { kvEntries, planPublish, type StoredKey } from './kv-entries.ts';
@@ -39,12 +40,7 @@ function wrangler(args: string[]): string {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      WRANGLER_SEND_METRICS: 'false',
-      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-      XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? join(root, '.cache', 'xdg'),
-    },
+    env: wranglerEnv(),
   });
 }
 

@@ -70,6 +70,14 @@ describe('the embed builder page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('previews the server-rendered snippet itself in snippet mode', async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${api}/embed`, { waitUntil: 'load' });
+    await rendered(page, '.preview news-explainer');
+    expect(await page.locator('.preview news-explainer').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
   it('copies the code and says so to screen readers; no accessibility violations', async () => {
     const clip = await launch();
     try {
@@ -84,6 +92,176 @@ describe('the embed builder page', () => {
       expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
     } finally {
       await clip.close();
+    }
+  });
+
+  it('the visible Copy button copies the whole 40 KB snippet and announces it', async () => {
+    const clip = await launch({ viewport: { width: 1280, height: 900 } });
+    try {
+      await clip.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api });
+      const { page, problems } = await watch(clip);
+      await page.goto(`${api}/embed`, { waitUntil: 'load' });
+      const copy = page.getByRole('button', { name: /^Copy/ });
+      expect(await copy.isVisible()).toBe(true);
+      await copy.click();
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('Copied');
+      const code = await page.locator('#embed-code').evaluate((el) => el.textContent);
+      expect(code).toMatch(/^<news-explainer explainer="putin-baku-2024">/);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      expect(problems).toEqual([]);
+    } finally {
+      await clip.close();
+    }
+  });
+
+  it('when the clipboard is refused, selects the code and says how to copy it', async () => {
+    const { page } = await watch(ctx);
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Refused', 'NotAllowedError'));
+    });
+    await page.goto(`${api}/embed?mode=placeholder`, { waitUntil: 'load' });
+    await page.locator('#copy').click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Press Ctrl+C / ⌘C to copy');
+    const seen = await page.evaluate(() => ({
+      selected: getSelection()!.toString(),
+      code: document.getElementById('embed-code')!.textContent,
+      focused: document.activeElement?.localName,
+    }));
+    expect(seen.selected).toBe(seen.code);
+    expect(seen.focused).toBe('pre');
+  });
+
+  it('shows the size of the code in UTF-8 bytes, not characters', async () => {
+    const { page } = await watch(ctx);
+    // The Russian edition: Cyrillic letters take two bytes each.
+    await page.goto(`${api}/embed?lang=ru`, { waitUntil: 'load' });
+    const { shown, bytes, chars } = await page.evaluate(() => {
+      const code = document.getElementById('embed-code')!.textContent!;
+      return {
+        shown: document.getElementById('code-size')!.textContent,
+        bytes: new TextEncoder().encode(code).length,
+        chars: code.length,
+      };
+    });
+    expect(bytes).toBeGreaterThan(chars);
+    expect(shown).toBe(`${bytes.toLocaleString('en-US')} bytes`);
+    expect(bytes).toBeGreaterThan(10_000);
+  });
+
+  it('keeps the code box to a bounded height with its own scroll, focusable and named', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/embed`, { waitUntil: 'load' });
+    const box = page.getByRole('region', { name: /^Embed code [\d,]+ bytes$/ });
+    const size = await box.evaluate((el) => ({ client: el.clientHeight, scroll: el.scrollHeight }));
+    expect(size.client).toBeLessThan(size.scroll);
+    // At most 16rem of code (256 px) and its 12 px padding above and below.
+    expect(size.client).toBeLessThanOrEqual(256 + 24);
+    await box.focus();
+    expect(await page.evaluate(() => document.activeElement?.querySelector('#embed-code') !== null)).toBe(true);
+    expect(await box.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('at 1,280 × 900, shows the live preview beside the form: its heading and the widget on the first screen', async () => {
+    const wide = await launch({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const mode of ['snippet', 'script', 'iframe']) {
+        const { page, problems } = await watch(wide);
+        await page.goto(`${api}/embed?mode=${mode}`, { waitUntil: 'load' });
+        if (mode !== 'iframe') await rendered(page, '.preview news-explainer');
+        const at = await page.evaluate(() => {
+          const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+          return {
+            scrollY: window.scrollY,
+            heading: box('#preview-title'),
+            widget: box('.preview news-explainer, .preview iframe'),
+            form: box('#builder'),
+            code: box('#embed-code'),
+          };
+        });
+        expect(at.scrollY, mode).toBe(0);
+        expect(at.heading.top, mode).toBeGreaterThanOrEqual(0);
+        expect(at.heading.bottom, mode).toBeLessThanOrEqual(900);
+        expect(at.widget.top, mode).toBeLessThan(900 - 100);
+        // Side by side: the preview to the right of the form and the code.
+        expect(at.heading.left, mode).toBeGreaterThan(at.form.right);
+        expect(at.widget.left, mode).toBeGreaterThan(at.code.right);
+        expect(problems, mode).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await wide.close();
+    }
+  });
+
+  for (const width of [360, 700])
+    it(`at ${width} px wide, stacks form, code and preview with no horizontal scroll`, async () => {
+      const narrow = await launch({ viewport: { width, height: 800 } });
+      try {
+        const { page } = await watch(narrow);
+        await page.goto(`${api}/embed`, { waitUntil: 'load' });
+        await rendered(page, '.preview news-explainer');
+        const at = await page.evaluate(() => {
+          const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            form: box('#builder'),
+            code: box('pre:has(#embed-code)'),
+            preview: box('#preview-title'),
+          };
+        });
+        expect(at.scrollWidth).toBeLessThanOrEqual(width);
+        expect(at.code.top).toBeGreaterThanOrEqual(at.form.bottom);
+        expect(at.preview.top).toBeGreaterThanOrEqual(at.code.bottom);
+        expect(at.code.right).toBeLessThanOrEqual(width);
+      } finally {
+        await narrow.close();
+      }
+    });
+
+  for (const colorScheme of ['light', 'dark'] as const)
+    it(`axe finds no WCAG 2.2 AA violations on the whole page (${colorScheme} scheme, wide and narrow)`, async () => {
+      for (const width of [1280, 360]) {
+        const scheme = await launch({ viewport: { width, height: 900 }, colorScheme });
+        try {
+          const { page } = await watch(scheme);
+          await page.goto(`${api}/embed?accent=%230b57d0`, { waitUntil: 'load' });
+          await rendered(page, '.preview news-explainer');
+          expect(await axeViolations(page, 'body'), `${colorScheme} ${width}`).toEqual([]);
+        } finally {
+          await scheme.close();
+        }
+      }
+    });
+
+  it('changing an option with the keyboard updates the page and keeps the focus on that option', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${api}/embed?mode=script`, { waitUntil: 'load' });
+    await page.locator('input[name="mode"][value="script"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/mode=placeholder/);
+    await page.waitForLoadState('load');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('placeholder');
+    expect(new URL(page.url()).hash).toBe('');
+    // The focused control shows it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+  });
+
+  it('works without JavaScript: a plain form, the code to select by hand, no dead Copy button', async () => {
+    const noJs = await launch({ javaScriptEnabled: false });
+    try {
+      const { page } = await watch(noJs);
+      await page.goto(`${api}/embed`, { waitUntil: 'load' });
+      expect(await page.locator('#copy').isVisible()).toBe(false);
+      await page.locator('input[name="mode"][value="script"]').check();
+      await page.getByRole('button', { name: 'Update the preview' }).click();
+      await page.waitForURL(/mode=script/);
+      expect(await page.locator('#embed-code').innerText()).toMatch(/^<script async src="[^"]+\/v1\/embed\.js"/);
+      expect(await page.locator('#code-size').innerText()).toMatch(/^\d+ bytes$/);
+    } finally {
+      await noJs.close();
     }
   });
 });

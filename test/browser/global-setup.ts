@@ -2,9 +2,11 @@
  * One Worker (the deploy bundle in workerd) and one publisher site for the whole browser suite;
  * Chromium is found (or installed) before any test runs, so a missing browser fails loudly.
  */
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './chromium.ts';
-import { buildDeployBundle, startHost, startWorkerd } from './servers.ts';
+import { deployBundle, ROOT, startWorker } from '../../tools/worker.ts';
+import { startHost } from './servers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,8 +20,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const chromium = findChromium();
-  const bundle = buildDeployBundle();
-  const api = await startWorkerd(bundle);
+  // Served by Miniflare, the engine under `wrangler dev`, without its watchers, proxy and
+  // inspector: under `wrangler dev` the suite saw rare mid-run exits; a test server must stay.
+  const bundle = deployBundle(join(ROOT, '.cache', 'e2e-bundle'));
+  // With the demo on, as `npm start` serves it: the demo page is one of the hosts under test.
+  const api = await startWorker(bundle, { bindings: { DEMO: 'on' } });
   const host = await startHost(api.origin);
   project.provide('api', api.origin);
   project.provide('host', host.origin);

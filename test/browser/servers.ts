@@ -4,26 +4,18 @@
  * pages in ./hosts with the headers a strict publisher would send.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { Miniflare } from 'miniflare';
+import { freePort, ROOT, WRANGLER, wranglerEnv } from '../../tools/worker.ts';
 import { asWordPressEmbed } from './wordpress.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const HOSTS = join(import.meta.dirname, 'hosts');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createNetServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
+export interface Running {
+  origin: string;
+  stop(): Promise<void>;
 }
 
 async function waitFor(url: string, child: ChildProcess, log: () => string, ms: number): Promise<void> {
@@ -40,72 +32,13 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, ms: 
   throw new Error(`wrangler dev did not answer ${url} within ${ms} ms:\n${log()}`);
 }
 
-export interface Running {
-  origin: string;
-  stop(): Promise<void>;
-}
-
-const XDG = join(ROOT, '.cache', 'xdg');
-const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-const wranglerEnv = () => ({
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  XDG_CONFIG_HOME: XDG,
-  CI: 'true',
-});
-
-/** The catalogue's KV entries from the content build (generated/kv.json). */
-function catalogue(): { key: string; value: string; metadata: Record<string, unknown> }[] {
-  return JSON.parse(readFileSync(join(ROOT, 'generated', 'kv.json'), 'utf8')) as ReturnType<typeof catalogue>;
-}
-
-/** Bundles the Worker exactly as `wrangler deploy` would upload it; returns the entry file. */
-export function buildDeployBundle(): string {
-  const outdir = join(ROOT, '.cache', 'e2e-bundle');
-  mkdirSync(XDG, { recursive: true });
-  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', outdir], {
-    cwd: ROOT,
-    env: wranglerEnv(),
-    stdio: 'pipe',
-  });
-  return join(outdir, 'index.js');
-}
-
-/**
- * Serves the deploy bundle in workerd through Miniflare, the engine under `wrangler dev`,
- * without wrangler's file watchers, proxy and inspector. Under `wrangler dev` the suite saw
- * rare mid-run exits (an empty "[ERROR]", exit code 1); a test server must not come and go.
- */
-export async function startWorkerd(entry: string): Promise<Running> {
-  const wrangler = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(wrangler)?.[1];
-  const port = await freePort();
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: entry,
-    compatibilityDate,
-    cf: false,
-    host: '127.0.0.1',
-    port,
-    // Pages and snippets name this origin in their absolute URLs (wrangler.toml [vars]).
-    bindings: { PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
-    kvNamespaces: ['EXPLAINERS'],
-  });
-  const url = await mf.ready;
-  // The catalogue, seeded with exactly what `npm run content:publish` writes.
-  const kv = await mf.getKVNamespace('EXPLAINERS');
-  for (const e of catalogue()) await kv.put(e.key, e.value, { metadata: e.metadata });
-  return { origin: url.origin, stop: () => mf.dispose() };
-}
-
 /**
  * Starts `wrangler dev` (serving `entry` with --no-bundle, so its bundler watches nothing) on a
  * free loopback port; stop() ends it, and its workerd, by its PID.
  */
 export async function startWrangler(entry: string): Promise<Running> {
   const [port, inspector] = [await freePort(), await freePort()];
-  const env = wranglerEnv();
+  const env = { ...wranglerEnv(), CI: 'true' };
   // A local KV store of its own, written as `npm start` writes it (wrangler kv bulk put --local).
   const state = mkdtempSync(join(tmpdir(), 'nx-wrangler-state-'));
   execFileSync(
@@ -142,6 +75,8 @@ export async function startWrangler(entry: string): Promise<Running> {
       '--show-interactive-dev-session=false',
       '--var',
       `PUBLIC_ORIGIN:http://127.0.0.1:${port}`,
+      '--var',
+      'DEMO:on',
       '--persist-to',
       state,
     ],

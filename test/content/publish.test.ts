@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { wranglerEnv } from '../../tools/worker.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kvEntries, planPublish, type KvEntry } from '../../catalogue/build/kv-entries.ts';
 import { compileContent, type ContentFile } from '../../catalogue/build/compile.ts';
@@ -125,7 +126,7 @@ describe('pinned releases survive the next release', () => {
       {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(ROOT, '.cache', 'xdg') },
+        env: wranglerEnv(),
       },
     );
     const names = (JSON.parse(listed.stdout.slice(listed.stdout.indexOf('['))) as { name: string }[]).map(

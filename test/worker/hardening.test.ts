@@ -41,7 +41,7 @@ describe('errors on HTML routes', () => {
       expect(res.headers.get('X-Robots-Tag')).toBe('noindex');
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
       const html = await res.text();
-      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).toContain('<meta name="robots" content="noindex"');
       expect(html).toMatch(/<h1>(Not Found|Bad Request)<\/h1>/);
       expect(html).toContain('<a href="/">');
       expect(html).not.toContain('<script');

@@ -5,42 +5,6 @@ import { get } from './request.ts';
 /** Pages name our configured public origin, never the request's host (wrangler.toml [vars]). */
 const ORIGIN = env.PUBLIC_ORIGIN;
 
-describe('GET / (demo publisher page)', () => {
-  it('embeds the explainer with the zero-shift snippet, exactly as a publisher would paste it', async () => {
-    const res = await get('/');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    const html = await res.text();
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    const snippet = await (await get('/explainers/putin-baku-2024/snippet')).text();
-    expect(html).toContain(snippet);
-    expect(html).toContain('18 August 2024');
-  });
-
-  it('shows the copyable embed snippets, escaped as text', async () => {
-    const html = await (await get('/')).text();
-    // Shown as text (escaped), so the page displays the code instead of running it.
-    expect(html).toContain(
-      `<code>&lt;script async src=&quot;${ORIGIN}/v1/embed.js&quot; data-explainer=&quot;putin-baku-2024&quot;>&lt;/script></code>`,
-    );
-  });
-
-  it('never writes the request Host header into the page', async () => {
-    const res = await get('/', { headers: { Host: 'evil.example' } });
-    const html = await res.text();
-    expect(html).not.toContain('evil.example');
-    expect(html).toContain(`src="${ORIGIN}/v1/embed.js"`);
-    expect(res.headers.get('Content-Security-Policy')).not.toContain('evil.example');
-  });
-
-  it('is served under a CSP without unsafe-inline', async () => {
-    const csp = (await get('/')).headers.get('Content-Security-Policy') ?? '';
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("style-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-  });
-});
-
 describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)', () => {
   it('renders the full explainer without JavaScript', async () => {
     const res = await get('/explainers/putin-baku-2024');

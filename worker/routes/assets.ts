@@ -7,7 +7,7 @@ import { describe, NOT_MODIFIED, ok, openApiJson, problem } from '../openapi.ts'
 import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
-import { notFound } from '../problem.ts';
+import { apiErrors, notFound } from '../problem.tsx';
 import { readKv } from '../kv.ts';
 import { widgetKey } from '../../catalogue/kv.ts';
 
@@ -15,6 +15,7 @@ const JS_TYPE = 'text/javascript; charset=utf-8';
 export const HASHED_EMBED_PATH = `/v1/embed.${widget.hash}.js`;
 
 export const assets = new Hono<AppEnv>();
+assets.onError(apiErrors);
 
 /** One of the files the widget build bundled into the Worker, prepared once per isolate. */
 const bundled = (name: string, text: string) => prepareBody(memoKey.body('asset', name), () => text);

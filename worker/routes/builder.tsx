@@ -7,22 +7,18 @@ import { Hono } from 'hono';
 import { SLUG } from '../../catalogue/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
-import { accentCss, embedCode, MODES, type EmbedChoice, type Mode } from '../embed-code.ts';
-import { htmlDocument, htmlPage } from '../html.ts';
+import { accentCss, EMBED_MODES, embedCode, MODES, type EmbedChoice, type Mode } from '../embed-code.ts';
+import { htmlPage } from '../html.ts';
+import { Page, renderPage } from '../page-shell.tsx';
 import { CACHE, prepared, toBody } from '../http-cache.ts';
 import { memoKey, remember } from '../memo.ts';
 import { describe, ok } from '../openapi.ts';
 import { snippetHtml } from '../snippet.tsx';
+import { notFound, pageErrors } from '../problem.tsx';
 
-const MODE_LABELS: Record<Mode, [string, string]> = {
-  snippet: ['Server-rendered snippet', 'No layout shift, readable without JavaScript (recommended).'],
-  script: ['Script tag', 'Renders where the tag stands.'],
-  placeholder: ['Placeholder', 'A div anywhere, plus one script per page; single-page apps too.'],
-  iframe: ['Iframe', 'For CMSs that allow only iframes; sizes itself with our script on the page.'],
-  amp: ['AMP', 'amp-iframe, resizable.'],
-  wordpress: ['WordPress URL', 'Paste the address alone on a line: WordPress embeds it (oEmbed).'],
-};
 const THEMES = ['auto', 'light', 'dark'] as const;
+/** 40120 → "40,120" (no Intl: the same digits in every runtime). */
+const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const DEFAULT_ACCENT = '#0b57d0';
 
 /**
@@ -34,6 +30,7 @@ const DEFAULT_ACCENT = '#0b57d0';
 let previewMark = '';
 
 export const builder = new Hono<AppEnv>();
+builder.onError(pageErrors({ framed: false }));
 
 builder.get('/embed', async (c) => {
   const origin = c.env.PUBLIC_ORIGIN;
@@ -67,104 +64,109 @@ builder.get('/embed', async (c) => {
   const css = accentCss(accent);
   const frameSrc = `${origin}/explainers/${id}?lang=${doc.lang}${choice.theme ? `&theme=${choice.theme}` : ''}`;
   const data = { 'data-explainer': id, 'data-lang': lang, 'data-theme': choice.theme };
-  const html = htmlDocument(
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Embed an explainer · News Explainer</title>
-        <meta name="robots" content="noindex" />
-        <link rel="stylesheet" href="/site.css" />
-        {accent ? <link rel="stylesheet" href={`/embed/accent.css?c=${accent.slice(1)}`} /> : null}
-        <link rel="icon" href="data:," />
-      </head>
-      <body class="builder">
-        <main>
-          <h1>Embed an explainer</h1>
-          <form id="builder" method="get" action="/embed">
-            <p>
-              <label>
-                Explainer{' '}
-                <select name="explainer">
+  const size = `${groupDigits(new TextEncoder().encode(code).length)} bytes`;
+  const html = renderPage(
+    <Page
+      title="Embed an explainer · News Explainer"
+      description="Choose an explainer, its language, embed mode, theme and accent colour, preview it live and copy the embed code."
+      robots="noindex"
+      bodyClass="builder"
+      stylesheets={accent ? [`/embed/accent.css?c=${accent.slice(1)}`] : []}
+      scripts={[{ src: '/v1/builder.js' }, { src: `${origin}/v1/embed.js`, async: true }]}
+    >
+      <main>
+        <h1>Embed an explainer</h1>
+        <p class="builder-lede">
+          Choose an explainer and how your page embeds it, check the live preview, then paste the code into your page or
+          CMS. More in the <a href="/docs">API reference</a>.
+        </p>
+        <div class="builder-grid">
+          <div class="builder-side">
+            <form id="builder" class="builder-form" method="get" action="/embed">
+              <p class="builder-field">
+                <label for="f-explainer">Explainer</label>
+                <select id="f-explainer" name="explainer">
                   {index.entries.map((e) => (
                     <option key={e.id} value={e.id} selected={e.id === id}>
                       {e.editions[e.lang]?.title ?? e.id}
                     </option>
                   ))}
                 </select>
-              </label>
-            </p>
-            <p>
-              <label>
-                Language{' '}
-                <select name="lang">
-                  <option value="">The page's language, else the default</option>
-                  {entry.languages.map((l) => (
-                    <option key={l} value={l} selected={l === lang}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </p>
-            <fieldset>
-              <legend>How your page embeds it</legend>
-              {MODES.map((m) => (
-                <p key={m}>
-                  <label>
-                    <input type="radio" name="mode" value={m} checked={m === mode} />{' '}
-                    <strong>{MODE_LABELS[m][0]}</strong>: {MODE_LABELS[m][1]}
-                  </label>
+              </p>
+              <div class="builder-row">
+                <p class="builder-field">
+                  <label for="f-lang">Language</label>
+                  <select id="f-lang" name="lang">
+                    <option value="">The page's, else the default</option>
+                    {entry.languages.map((l) => (
+                      <option key={l} value={l} selected={l === lang}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
                 </p>
-              ))}
-            </fieldset>
-            <p>
-              <label>
-                Theme{' '}
-                <select name="theme">
-                  <option value="auto" selected={theme === 'auto'}>
-                    Match the page
-                  </option>
-                  <option value="light" selected={theme === 'light'}>
-                    Light
-                  </option>
-                  <option value="dark" selected={theme === 'dark'}>
-                    Dark
-                  </option>
-                </select>
-              </label>{' '}
-              <label>
-                Accent colour <input type="color" name="accent" value={accent ?? DEFAULT_ACCENT} />
-              </label>
-            </p>
-            <p>
-              <button type="submit">Update the preview</button>
-            </p>
-          </form>
-          <section aria-labelledby="code-title">
-            <h2 id="code-title">Embed code</h2>
-            <pre tabIndex={0}>
-              <code id="embed-code">{code}</code>
-            </pre>
-            {css ? (
-              <>
-                <p>And in your stylesheet, for the accent colour:</p>
-                <pre tabIndex={0}>
-                  <code>{css}</code>
-                </pre>
-              </>
-            ) : null}
-            <p>
-              <button type="button" id="copy" hidden>
-                Copy the embed code
-              </button>{' '}
-              <span id="copy-status" role="status"></span>
-            </p>
-          </section>
+                <p class="builder-field">
+                  <label for="f-theme">Theme</label>
+                  <select id="f-theme" name="theme">
+                    <option value="auto" selected={theme === 'auto'}>
+                      Match the page
+                    </option>
+                    <option value="light" selected={theme === 'light'}>
+                      Light
+                    </option>
+                    <option value="dark" selected={theme === 'dark'}>
+                      Dark
+                    </option>
+                  </select>
+                </p>
+                <p class="builder-field">
+                  <label for="f-accent">Accent colour</label>
+                  <input id="f-accent" type="color" name="accent" value={accent ?? DEFAULT_ACCENT} />
+                </p>
+              </div>
+              <fieldset class="builder-modes">
+                <legend>How your page embeds it</legend>
+                {MODES.map((m) => (
+                  <label key={m} class="builder-mode">
+                    <input type="radio" id={`f-mode-${m}`} name="mode" value={m} checked={m === mode} />
+                    <span>
+                      <strong>{EMBED_MODES[m].label}</strong> <span class="builder-hint">{EMBED_MODES[m].note}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              <p class="builder-submit">
+                <button type="submit">Update the preview</button>
+              </p>
+            </form>
+            <section aria-labelledby="code-title" class="builder-code">
+              <div class="builder-code-head">
+                <h2 id="code-title">Embed code</h2>
+                <span id="code-size" class="builder-size">
+                  {size}
+                </span>
+                <button type="button" id="copy" class="builder-copy" hidden>
+                  Copy<span class="builder-vh"> the embed code</span>
+                </button>
+              </div>
+              <pre tabIndex={0} role="region" aria-labelledby="code-title code-size" class="builder-box">
+                <code id="embed-code">{code}</code>
+              </pre>
+              <p id="copy-status" role="status" class="builder-status"></p>
+              {css ? (
+                <>
+                  <p id="css-title">And in your stylesheet, for the accent colour:</p>
+                  <pre tabIndex={0} role="region" aria-labelledby="css-title" class="builder-box">
+                    <code id="accent-code">{css}</code>
+                  </pre>
+                </>
+              ) : null}
+            </section>
+          </div>
           <section aria-labelledby="preview-title" class="preview">
             <h2 id="preview-title">Live preview</h2>
             {mode === 'snippet' ? (
-              { previewMark }
+              previewMark
             ) : mode === 'script' ? (
               <script async src={`${origin}/v1/embed.js`} {...data}></script>
             ) : mode === 'placeholder' ? (
@@ -180,12 +182,10 @@ builder.get('/embed', async (c) => {
               ></iframe>
             )}
           </section>
-        </main>
-        <script src="/v1/builder.js"></script>
-        <script async src={`${origin}/v1/embed.js`}></script>
-      </body>
-    </html>,
-  ).replace(previewMark, snippet);
+        </div>
+      </main>
+    </Page>,
+  ).replace(previewMark, () => snippet);
   return htmlPage(c.req.header('If-None-Match'), {
     body: await toBody(html),
     cacheControl: 'no-store',
@@ -202,6 +202,10 @@ builder.get('/embed/accent.css', async (c) => {
     contentType: 'text/css; charset=utf-8',
     cacheControl: CACHE.page,
   });
+});
+
+builder.get('/embed/*', (c) => {
+  throw notFound(`Nothing at ${c.req.path}; the embed builder is at /embed.`);
 });
 
 describe('/embed', {

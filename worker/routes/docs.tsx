@@ -4,7 +4,9 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { htmlDocument, htmlPage } from '../html.ts';
+import { htmlPage } from '../html.ts';
+import { Page, renderPage } from '../page-shell.tsx';
+import { notFound, pageErrors } from '../problem.tsx';
 import { prepareBody } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
 import { describe, ok, openApiJson } from '../openapi.ts';
@@ -67,44 +69,44 @@ function Operation({ path, method, op }: { path: string; method: string; op: Jso
 }
 
 function page(doc: Doc): string {
-  return htmlDocument(
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${doc.info.title} reference`}</title>
-        <link rel="stylesheet" href="/site.css" />
-        <link rel="icon" href="data:," />
-      </head>
-      <body class="docs">
-        <main>
-          <h1>{doc.info.title}</h1>
-          <p>{doc.info.description}</p>
-          <p>
-            Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI 3.1).
-          </p>
-          {Object.entries(doc.paths).map(([path, item]) => (
-            <section key={path} aria-label={path}>
-              <h2>
-                <code>{path}</code>
-              </h2>
-              {METHODS.filter((m) => item[m]).map((m) => (
-                <Operation key={m} path={path} method={m} op={item[m]!} />
-              ))}
-            </section>
-          ))}
-        </main>
-      </body>
-    </html>,
+  return renderPage(
+    <Page
+      title={`${doc.info.title} reference`}
+      description="Reference of the News Explainer API: every route, its parameters, responses and errors."
+      bodyClass="docs"
+    >
+      <main>
+        <h1>{doc.info.title}</h1>
+        <p>{doc.info.description}</p>
+        <p>
+          Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI 3.1).
+        </p>
+        {Object.entries(doc.paths).map(([path, item]) => (
+          <section key={path} aria-label={path}>
+            <h2>
+              <code>{path}</code>
+            </h2>
+            {METHODS.filter((m) => item[m]).map((m) => (
+              <Operation key={m} path={path} method={m} op={item[m]!} />
+            ))}
+          </section>
+        ))}
+      </main>
+    </Page>,
   );
 }
 
 export const docs = new Hono<AppEnv>();
+docs.onError(pageErrors({ framed: false }));
 
 docs.get('/docs', async (c) => {
   // The description is fixed per deployment (built from the routes), so one entry serves it.
   const body = await prepareBody(memoKey.body('docs'), () => page(JSON.parse(openApiJson()) as Doc));
   return htmlPage(c.req.header('If-None-Match'), { body });
+});
+
+docs.get('/docs/*', (c) => {
+  throw notFound(`Nothing at ${c.req.path}; the API reference is at /docs.`);
 });
 
 describe('/docs', {

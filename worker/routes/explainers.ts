@@ -10,10 +10,11 @@ import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
-import { badRequest } from '../problem.ts';
+import { apiErrors, badRequest } from '../problem.tsx';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem } from '../openapi.ts';
 
 export const explainers = new Hono<AppEnv>();
+explainers.onError(apiErrors);
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;

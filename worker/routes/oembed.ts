@@ -1,6 +1,5 @@
 /**
- * @module oEmbed (oembed.com, version 1.0) for WordPress and every other consumer, and the
- * redirect that lets a sandboxed frame open its sources.
+ * @module oEmbed (oembed.com, version 1.0) for WordPress and every other consumer.
  *
  * The `html` is what WordPress keeps from an untrusted provider: one `<blockquote>` with a link
  * (shown until the frame reports its height), then an empty `<iframe>` of the explainer page.
@@ -10,15 +9,12 @@ import { SLUG } from '../../catalogue/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument } from '../catalogue.ts';
 import { CACHE } from '../http-cache.ts';
-import { describe, ID_PARAM, LANG_PARAM, problem } from '../openapi.ts';
-import { badRequest, notFound, ProblemError } from '../problem.ts';
+import { describe, LANG_PARAM, problem } from '../openapi.ts';
+import { attr } from '../escape.ts';
+import { apiErrors, badRequest, notFound, ProblemError } from '../problem.tsx';
 
 const WIDTH = 700;
 const HEIGHT = 900;
-
-/** Attribute-safe text: content titles are text, never markup. */
-const attr = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function dimension(raw: string | undefined, name: string, max: number): number {
   if (raw === undefined) return max;
@@ -28,6 +24,7 @@ function dimension(raw: string | undefined, name: string, max: number): number {
 }
 
 export const oembed = new Hono<AppEnv>();
+oembed.onError(apiErrors);
 
 oembed.get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json';
@@ -74,15 +71,6 @@ oembed.get('/oembed', async (c) => {
   );
 });
 
-/** A source of an explainer, by id: the target a sandboxed frame hands to WordPress. */
-oembed.get('/explainers/:id/sources/:source', async (c) => {
-  const doc = (await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'))).data;
-  const source = doc.sources.find((s) => s.id === c.req.param('source'));
-  if (!source || !source.url.startsWith('https://'))
-    throw notFound(`Explainer "${doc.id}" has no source "${c.req.param('source').slice(0, 80)}".`);
-  return c.body(null, 302, { Location: source.url, 'Cache-Control': CACHE.content });
-});
-
 describe('/oembed', {
   operationId: 'getOEmbed',
   summary: 'oEmbed 1.0 (rich): an iframe of the explainer page, with a link WordPress shows until it resizes',
@@ -105,10 +93,4 @@ describe('/oembed', {
     '404': problem('Not one of our explainer pages'),
     '501': problem('format=xml is not provided'),
   },
-});
-describe('/explainers/{id}/sources/{source}', {
-  operationId: 'followSource',
-  summary: "302 to one of the explainer's own sources (how a sandboxed frame opens a source through WordPress)",
-  parameters: [ID_PARAM, { name: 'source', in: 'path', required: true, schema: { type: 'string' } }, LANG_PARAM],
-  responses: { '302': { description: 'To the source' }, '404': problem('No such explainer or source') },
 });

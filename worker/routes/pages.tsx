@@ -1,112 +1,26 @@
 /**
- * @module HTML: the demo publisher page (`/`) and the server-rendered explainer page
- * (`/explainers/:id`), which is the iframe embed and the readers' fallback when the API fails.
+ * @module HTML: the server-rendered explainer page (`/explainers/:id`), which is the iframe
+ * embed and the readers' fallback when the API fails, the zero-shift snippet, and the redirect
+ * that lets a sandboxed frame open its sources.
  */
 import { Hono } from 'hono';
 import { Explainer } from '../../ui/Explainer.tsx';
-import { formatDate } from '../../ui/format.ts';
-import { en, stringsFor } from '../../ui/strings/index.ts';
+import { stringsFor } from '../../ui/strings/index.ts';
 import { editionsOf, findDocument } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
-import { widget } from '../../generated/widget.ts';
-import { HTML_TYPE, htmlDocument, htmlPage, pageHeaders } from '../html.ts';
+import { HTML_TYPE, htmlPage, pageHeaders } from '../html.ts';
+import { Page, renderPage } from '../page-shell.tsx';
 import { memoKey } from '../memo.ts';
 import { jsonLd, jsonLdBlock } from '../json-ld.ts';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
 import { CACHE, prepareBody, prepared } from '../http-cache.ts';
-import { HASHED_EMBED_PATH } from './assets.ts';
-import { DEMO_ARTICLE } from './demo-article.tsx';
 import { SITE_CSS } from './site-css.ts';
-import { Snippet, snippetHtml } from '../snippet.tsx';
-
-const DEMO_ID = 'putin-baku-2024';
+import { snippetHtml } from '../snippet.tsx';
+import { notFound, pageErrors } from '../problem.tsx';
 
 export const pages = new Hono<AppEnv>();
-
-function snippets(origin: string): { label: string; code: string }[] {
-  return [
-    {
-      label: `Server-rendered, no layout shift (recommended): the output of ${origin}/explainers/${DEMO_ID}/snippet`,
-      code: `<news-explainer explainer="${DEMO_ID}"><template shadowrootmode="open">…the explainer…</template></news-explainer>\n<script async src="${origin}/v1/embed.js"></script>`,
-    },
-    {
-      label: 'Script tag (renders where it stands)',
-      code: `<script async src="${origin}/v1/embed.js" data-explainer="${DEMO_ID}"></script>`,
-    },
-    {
-      label: 'Placeholder (any number, one script per page)',
-      code: `<div data-explainer="${DEMO_ID}"></div>\n<script async src="${origin}/v1/embed.js"></script>`,
-    },
-    {
-      label: 'Pinned with Subresource Integrity',
-      code: `<script async src="${origin}${HASHED_EMBED_PATH}" integrity="${widget.integrity}" crossorigin="anonymous" data-explainer="${DEMO_ID}"></script>`,
-    },
-    {
-      label: 'Iframe (CMSs that allow only iframes)',
-      code: `<iframe src="${origin}/explainers/${DEMO_ID}" title="Explainer" loading="lazy" width="100%" height="640" frameborder="0"></iframe>`,
-    },
-  ];
-}
-
-pages.get('/', async (c) => {
-  // The configured origin, never the request's Host header: a shared cache must not keep
-  // another host's script URL in this page.
-  const origin = c.env.PUBLIC_ORIGIN;
-  const edition = await findDocument(c.env.EXPLAINERS, DEMO_ID, undefined);
-  const doc = edition.data;
-  const body = await prepareBody(memoKey.body('demo', edition.key, edition.version, origin), () =>
-    htmlDocument(
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${DEMO_ARTICLE.title} · Demo publisher`}</title>
-          <link rel="stylesheet" href="/site.css" />
-          <link rel="icon" href="data:," />
-        </head>
-        <body>
-          <header class="masthead">
-            <p class="brand">The Demo Ledger</p>
-            <p class="tagline">A publisher-style page showing the News Explainer embed</p>
-          </header>
-          <main>
-            <article class="story">
-              <h1>{DEMO_ARTICLE.title}</h1>
-              <p class="byline">
-                {DEMO_ARTICLE.dateline} · <time dateTime={DEMO_ARTICLE.date}>{formatDate(DEMO_ARTICLE.date, en)}</time>
-              </p>
-              {DEMO_ARTICLE.paragraphs.map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-              <Snippet doc={doc} origin={origin} />
-            </article>
-            <section class="embed-docs" aria-labelledby="embed-title">
-              <h2 id="embed-title">Embed this explainer</h2>
-              <p>
-                Paste one of these into your page or CMS. The widget adopts its own styles, needs no inline script or
-                style, sets no cookies and sends nothing about your readers.
-              </p>
-              {snippets(origin).map((s) => (
-                <figure key={s.label}>
-                  <figcaption>{s.label}</figcaption>
-                  <pre tabIndex={0}>
-                    <code>{s.code}</code>
-                  </pre>
-                </figure>
-              ))}
-              <p>
-                Developers: <a href="/v1/explainers">/v1/explainers</a> (index),{' '}
-                <a href={`/v1/explainers/${DEMO_ID}`}>/v1/explainers/{DEMO_ID}</a> (JSON),{' '}
-                <a href="/v1/openapi.json">OpenAPI description</a>.
-              </p>
-            </section>
-          </main>
-        </body>
-      </html>,
-    ),
-  );
-  return htmlPage(c.req.header('If-None-Match'), { body, csp: { origins: [origin] } });
-});
+// These pages are framed by any site: so are their error pages.
+pages.onError(pageErrors({ framed: true }));
 
 pages.get('/explainers/:id', async (c) => {
   const edition = await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'));
@@ -119,35 +33,34 @@ pages.get('/explainers/:id', async (c) => {
   const body = await prepareBody(
     memoKey.body('explainer-page', edition.key, edition.version, editions.join(), theme, origin),
     () =>
-      htmlDocument(
-        <html lang={doc.lang}>
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>{doc.title}</title>
-            <meta name="description" content={doc.summary} />
-            <link rel="canonical" href={pageUrl} />
-            <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
-            <link
-              rel="alternate"
-              type="application/json+oembed"
-              href={`${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`}
-              title={doc.title}
-            />
-            {editions.map((lang) => (
-              <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
-            ))}
-            <link rel="stylesheet" href="/v1/explainer.css" />
-            <link rel="stylesheet" href="/site.css" />
-            <link rel="icon" href="data:," />
-          </head>
-          <body class="explainer-page">
-            <main>
-              <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
-            </main>
-            <script src="/v1/frame.js"></script>
-          </body>
-        </html>,
+      renderPage(
+        <Page
+          lang={doc.lang}
+          title={doc.title}
+          description={doc.summary}
+          bodyClass="explainer-page"
+          stylesheets={['/v1/explainer.css']}
+          scripts={[{ src: '/v1/frame.js' }]}
+          head={
+            <>
+              <link rel="canonical" href={pageUrl} />
+              <link rel="alternate" type="application/json" href={`/v1/explainers/${doc.id}?lang=${doc.lang}`} />
+              <link
+                rel="alternate"
+                type="application/json+oembed"
+                href={`${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`}
+                title={doc.title}
+              />
+              {editions.map((lang) => (
+                <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
+              ))}
+            </>
+          }
+        >
+          <main>
+            <Explainer doc={doc} level={1} theme={theme} t={stringsFor(doc.lang)} />
+          </main>
+        </Page>,
       ).replace('</head>', `${jsonLdBlock(jsonLd(doc, pageUrl))}</head>`),
   );
   // Framable by any site: this page is the iframe embed.
@@ -181,6 +94,15 @@ pages.get('/explainers/:id/snippet', async (c) => {
   });
 });
 
+/** A source of an explainer, by id: the target a sandboxed frame hands to WordPress. */
+pages.get('/explainers/:id/sources/:source', async (c) => {
+  const doc = (await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'))).data;
+  const source = doc.sources.find((s) => s.id === c.req.param('source'));
+  if (!source || !source.url.startsWith('https://'))
+    throw notFound(`Explainer "${doc.id}" has no source "${c.req.param('source').slice(0, 80)}".`);
+  return c.body(null, 302, { Location: source.url, 'Cache-Control': CACHE.content });
+});
+
 pages.get('/site.css', async (c) =>
   prepared(c.req.header('If-None-Match'), {
     body: await prepareBody(memoKey.body('asset', 'site.css'), () => SITE_CSS),
@@ -189,11 +111,11 @@ pages.get('/site.css', async (c) =>
   }),
 );
 
-describe('/', {
-  operationId: 'getDemoPage',
-  summary: "The demo publisher's article with the explainer embedded (zero-shift snippet), and the embed code",
-  responses: { '200': ok('HTML page', 'text/html') },
+/** Any other path under /explainers/ is a page that does not exist (a page, for browsers). */
+pages.get('/explainers/*', (c) => {
+  throw notFound(`Nothing at ${c.req.path}. GET /v1/explainers lists the explainers.`);
 });
+
 describe('/explainers/{id}', {
   operationId: 'getExplainerPage',
   summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
@@ -225,4 +147,10 @@ describe('/site.css', {
   operationId: 'getSiteStylesheet',
   summary: 'The stylesheet of our own pages (demo, explainer page, API reference)',
   responses: { '200': ok('CSS', 'text/css') },
+});
+describe('/explainers/{id}/sources/{source}', {
+  operationId: 'followSource',
+  summary: "302 to one of the explainer's own sources (how a sandboxed frame opens a source through WordPress)",
+  parameters: [ID_PARAM, { name: 'source', in: 'path', required: true, schema: { type: 'string' } }, LANG_PARAM],
+  responses: { '302': { description: 'To the source' }, '404': problem('No such explainer or source') },
 });

@@ -1,17 +1,11 @@
 /**
  * @module Problem documents (RFC 9457): the one error envelope of the API.
  */
-import type { Context } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import type { Problem } from '../catalogue/schema.ts';
+import type { AppEnv } from './env.ts';
 import { HTML_TYPE, pageHeaders } from './html.ts';
-
-/** Routes that serve pages (or fragments) to people, not JSON to programs. */
-function isHtmlRoute(path: string): boolean {
-  return path === '/' || path === '/docs' || path === '/embed' || path.startsWith('/explainers/');
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { Page, renderPage } from './page-shell.tsx';
 
 /**
  * What a reader is told, by status. Never the problem's detail: it may quote the request, and
@@ -28,11 +22,16 @@ const READER_TEXT: Record<ProblemError['status'], string> = {
 
 /** A small page for a reader: the problem's title, what happened, a way home. Not indexed. */
 function errorPage(p: ProblemError): string {
-  return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
-    `<title>${escapeHtml(p.title)}</title><link rel="stylesheet" href="/site.css"><link rel="icon" href="data:,"></head>` +
-    `<body><main><h1>${escapeHtml(p.title)}</h1><p>${READER_TEXT[p.status]}</p><p><a href="/">News Explainer home</a></p></main></body></html>`
+  return renderPage(
+    <Page title={p.title} description={READER_TEXT[p.status]} robots="noindex" bodyClass="error">
+      <main>
+        <h1>{p.title}</h1>
+        <p>{READER_TEXT[p.status]}</p>
+        <p>
+          <a href="/">News Explainer home</a>
+        </p>
+      </main>
+    </Page>,
   );
 }
 
@@ -57,47 +56,65 @@ export const badRequest = (detail: string) => new ProblemError(400, 'Bad Request
 export const methodNotAllowed = (method: string, allow: string) =>
   new ProblemError(405, 'Method Not Allowed', `${method} is not allowed here; use ${allow}.`, { Allow: allow });
 
+const cacheControlFor = (p: ProblemError) => (p.status === 404 ? 'public, max-age=60, s-maxage=60' : 'no-store');
+
 /**
- * Renders a problem. Client errors that can change (a new explainer may be published) are
- * cached briefly; everything else is not cached.
+ * Renders a problem document. Client errors that can change (a new explainer may be published)
+ * are cached briefly; everything else is not cached.
  *
  * @example
  * return problemResponse(c, notFound('No explainer with id "x".'));
  */
 export function problemResponse(c: Context, p: ProblemError): Response {
-  const path = new URL(c.req.url).pathname;
-  const cacheControl = p.status === 404 ? 'public, max-age=60, s-maxage=60' : 'no-store';
-  if (isHtmlRoute(path)) {
-    // Pages answer a browser with a page (a reader in an iframe must not see raw JSON), API
-    // clients with the problem document: the same URL, two representations.
-    const vary = { Vary: 'Accept' };
-    if (/text\/html/.test(c.req.header('Accept') ?? ''))
-      return new Response(errorPage(p), {
-        status: p.status,
-        headers: {
-          'Content-Type': HTML_TYPE,
-          'Cache-Control': cacheControl,
-          ...pageHeaders({ framed: path.startsWith('/explainers/') }),
-          'X-Robots-Tag': 'noindex',
-          ...vary,
-          ...p.headers,
-        },
-      });
-    p = new ProblemError(p.status, p.title, p.detail, { ...vary, ...p.headers });
-  }
   const body: Problem = {
     type: 'about:blank',
     title: p.title,
     status: p.status,
     detail: p.detail,
-    instance: path,
+    instance: new URL(c.req.url).pathname,
   };
   return new Response(JSON.stringify(body), {
     status: p.status,
     headers: {
       'Content-Type': 'application/problem+json; charset=utf-8',
-      'Cache-Control': cacheControl,
+      'Cache-Control': cacheControlFor(p),
       ...p.headers,
     },
   });
 }
+
+/** An error turned into a problem, logging what was not one of ours. */
+export function asProblem(err: Error): ProblemError {
+  if (err instanceof ProblemError) return err;
+  console.error('unhandled error', err);
+  return new ProblemError(500, 'Internal Server Error', 'Something went wrong on our side.');
+}
+
+/**
+ * The error handler of a sub-app that serves pages: a browser (`Accept: text/html`) gets a
+ * small page (a reader in an iframe must not see raw JSON), an API client the problem document;
+ * the same URL, two representations (`Vary: Accept`). `framed` pages' errors may be framed too.
+ *
+ * @example explainerPages.onError(pageErrors({ framed: true }));
+ */
+export function pageErrors({ framed }: { framed: boolean }): ErrorHandler<AppEnv> {
+  return (err, c) => {
+    const p = asProblem(err);
+    const headers = { Vary: 'Accept', ...p.headers };
+    if (!/text\/html/.test(c.req.header('Accept') ?? ''))
+      return problemResponse(c, new ProblemError(p.status, p.title, p.detail, headers));
+    return new Response(errorPage(p), {
+      status: p.status,
+      headers: {
+        'Content-Type': HTML_TYPE,
+        'Cache-Control': cacheControlFor(p),
+        ...pageHeaders({ framed }),
+        'X-Robots-Tag': 'noindex',
+        ...headers,
+      },
+    });
+  };
+}
+
+/** The error handler of a sub-app that serves JSON and assets: always the problem document. */
+export const apiErrors: ErrorHandler<AppEnv> = (err, c) => problemResponse(c, asProblem(err));
