@@ -18,7 +18,7 @@ const Slug = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, hyphens
 const PartialDate = z
   .string()
   .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
-const IsoDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
+const IsoDate = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
 const HttpsUrl = z.string().refine(isHttpsUrl, 'must be an absolute https: URL');
 const SourceIds = z.array(Slug).min(1, 'must cite at least one source id');
 
@@ -117,7 +117,7 @@ const ExplainerShape = z.strictObject({
   lang: z.string().regex(LANG, 'must be a language tag such as "en" or "pt-BR"'),
   title: PlainText(120),
   summary: PlainText(240),
-  updatedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2024-08-19T12:00:00Z' }),
+  updatedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2024-08-19T12:00:00Z' }),
   article: ArticleSchema,
   keyFacts: z.array(KeyFactSchema).min(3, 'must have at least 3 key facts').max(8, 'must have at most 8 key facts'),
   whyItMatters: z.strictObject({ body: z.array(RichText(700)).min(1), sources: SourceIds }),

@@ -80,7 +80,8 @@ export function freePort(): Promise<number> {
 
 export interface WorkerServer {
   mf: Miniflare;
-  options: MiniflareOptions;
+  /** A fresh isolate on the same KV (the Worker's few-seconds cache then holds nothing). */
+  reload(): Promise<void>;
   /** Where it answers, e.g. http://127.0.0.1:43123. */
   origin: string;
   stop(): Promise<void>;
@@ -114,7 +115,7 @@ export async function startWorker(
   const mf = new Miniflare(options);
   const url = await mf.ready;
   await seedCatalogue(mf, entries);
-  return { mf, options, origin: url.origin, stop: () => mf.dispose() };
+  return { mf, origin: url.origin, reload: () => mf.setOptions(options), stop: () => mf.dispose() };
 }
 
 /** Writes catalogue entries into a running Miniflare's KV (in parallel batches: benches seed 10,000). */

@@ -80,7 +80,8 @@ function fetchEdition(origin: string, id: string, lang: string | null): Promise<
   return fetchExplainer(explainerUrl(origin, id, lang)).catch((err: unknown) =>
     lang && err instanceof LoadError && err.status === 404
       ? fetchExplainer(explainerUrl(origin, id, null))
-      : Promise.reject(err),
+      : // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the fetch's own rejection as it came
+        Promise.reject(err),
   );
 }
 
@@ -170,7 +171,10 @@ export class NewsExplainerElement extends HTMLElement {
     const generation = ++this.#generation;
     const id = this.#id;
     // Frameworks may insert the element before they set its attributes: wait for the id.
-    if (!id) return show(this.#root);
+    if (!id) {
+      show(this.#root);
+      return;
+    }
     // Before anything is inserted, so the forced style pass covers the host page alone.
     this.#theme = resolveTheme(this);
     try {
@@ -184,6 +188,7 @@ export class NewsExplainerElement extends HTMLElement {
       // The edition's words are fetched beside it (English needs no request).
       if (lang) void wordsFor(this.#origin, lang);
       fetchEdition(this.#origin, id, lang)
+        // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all passes the plain document through
         .then((doc) => Promise.all([doc, wordsFor(this.#origin, doc.lang)]))
         .then(([doc, t]) => generation === this.#generation && this.#paint(doc, t))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.

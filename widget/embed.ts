@@ -75,6 +75,7 @@ function fromDataset(source: HTMLElement): MountOptions {
 
 function embedScript(script: HTMLScriptElement): void {
   if (!script.dataset.explainer) return; // a plain loader tag for placeholders
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- body is null while a script in <head> runs
   if (!document.body?.contains(script)) {
     console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
     return;

@@ -20,7 +20,7 @@ function append(parent: ParentNode, child: Child | undefined): ParentNode {
 }
 
 /** `<>…</>`: the children, without a wrapper. */
-export const Fragment = (props: Props): Node => append(document.createDocumentFragment(), props.children) as Node;
+export const Fragment = (props: Props): Node => append(document.createDocumentFragment(), props.children);
 
 /**
  * One element (or a component's output) with its attributes and children.
@@ -35,9 +35,9 @@ export function jsx(type: string | Component, props: Props): Node {
     if (key === 'children' || value == null || value === false) continue;
     // Event handlers (the fallback's "Try again"); everything else is an attribute.
     if (key.startsWith('on')) el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
-    else el.setAttribute(key, value === true ? '' : String(value));
+    else el.setAttribute(key, value === true ? '' : (value as string)); // numbers are stringified by the DOM
   }
-  return append(el, props.children) as Node;
+  return append(el, props.children);
 }
 
 export { jsx as jsxs, jsx as jsxDEV };

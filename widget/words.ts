@@ -29,7 +29,7 @@ export function wordsFor(origin: string, lang: string): Promise<Strings> {
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     })
-      .then((res) => (res.ok ? (res.json() as Promise<Strings>) : en))
+      .then((res) => (res.ok ? (res.json() as Promise<Strings | null>) : en))
       .then((t) => (t && typeof t.kicker === 'string' ? t : en))
       .catch(() => en)
       .then((t) => (ready.set(key, t), t));

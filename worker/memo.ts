@@ -18,7 +18,7 @@ const entries = new Map<string, unknown>();
 
 /** Joins a kind and its inputs with a separator no input contains (inputs are validated text). */
 function key<T>(kind: string, ...parts: readonly (string | number)[]): MemoKey<T> {
-  return [kind, ...parts].join('\u001f') as MemoKey<T>;
+  return [kind, ...parts].join('\u001f');
 }
 
 /** Every kind of memo entry, with the inputs that determine it. */

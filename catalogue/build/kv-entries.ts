@@ -16,7 +16,7 @@ export interface KvEntry {
 
 /** What readers read, without the review date and the revision log. */
 function textHash(doc: Explainer): string {
-  const { updatedAt: _u, revisions: _r, ...text } = doc;
+  const { updatedAt, revisions, ...text } = doc;
   return createHash('sha256').update(JSON.stringify(text)).digest('base64url').slice(0, 22);
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ExplainerSchema, IndexSchema, ProblemSchema } from '../schema.ts';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
   return rest;
 }
 

@@ -39,7 +39,7 @@ const worker = await startWorker(deployBundle(join(root, '.cache', 'preview')), 
   port: Number(values['api-port']),
   entries: [],
 });
-const { mf, options } = worker;
+const { mf } = worker;
 const apiOrigin = worker.origin;
 
 /** What the page shows: the build's version (the page reloads when it changes) and its errors. */
@@ -54,7 +54,7 @@ async function rebuild(): Promise<void> {
     status.errors = [];
     await seedCatalogue(mf, kvEntries(result.content));
     // A fresh isolate: the Worker's few-seconds cache must not hide the edit.
-    await mf.setOptions(options);
+    await worker.reload();
   }
   status.version++;
   console.log(
@@ -141,7 +141,7 @@ function watchFolders(): void {
     if (watched.has(dir)) continue;
     watched.add(dir);
     watch(dir, (_event, name) => {
-      if (name && !name.endsWith('.json')) return watchFolders(); // a new explainer's folder
+      if (name && !name.endsWith('.json')) { watchFolders(); return; } // a new explainer's folder
       changed();
     });
   }

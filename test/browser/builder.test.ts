@@ -12,7 +12,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 describe('every code the embed builder gives, pasted into an article', () => {
@@ -136,7 +136,7 @@ describe('the embed builder page', () => {
     // The Russian edition: Cyrillic letters take two bytes each.
     await page.goto(`${api}/embed?lang=ru`, { waitUntil: 'load' });
     const { shown, bytes, chars } = await page.evaluate(() => {
-      const code = document.getElementById('embed-code')!.textContent!;
+      const code = document.getElementById('embed-code')!.textContent;
       return {
         shown: document.getElementById('code-size')!.textContent,
         bytes: new TextEncoder().encode(code).length,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 /** What has focus, looking into the widget's shadow root. */
@@ -191,7 +191,7 @@ describe('the keyboard path', () => {
         marked: li.classList.contains('nx-hit'),
         hash: location.hash,
         link: li.querySelector('a')?.href ?? '',
-        text: li.textContent ?? '',
+        text: li.textContent,
       };
     }, target);
     expect(state).toMatchObject({ listOpen: true, marked: true, hash: '' });
@@ -372,7 +372,7 @@ describe('deep links', () => {
       .poll(() =>
         page.evaluate(() =>
           [...document.querySelectorAll('news-explainer')].map(
-            (el) => (el.shadowRoot!.querySelector('details[data-card="cop29"]') as HTMLDetailsElement | null)?.open,
+            (el) => el.shadowRoot!.querySelector<HTMLDetailsElement>('details[data-card="cop29"]')?.open,
           ),
         ),
       )

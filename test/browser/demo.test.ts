@@ -7,7 +7,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 describe('the demo page (the deploy bundle in workerd)', () => {
@@ -159,7 +159,7 @@ describe('the demo page (the deploy bundle in workerd)', () => {
     expect(links.length).toBeGreaterThan(40);
     for (const link of links)
       expect(link).toMatchObject({
-        href: expect.stringMatching(/^https:\/\//),
+        href: expect.stringMatching(/^https:\/\//) as string,
         rel: 'noopener noreferrer',
         target: '_blank',
       });

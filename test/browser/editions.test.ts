@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 /** The English words of the widget itself (not the explainer's), as the API serves them. */
@@ -19,7 +19,7 @@ async function englishWords(): Promise<string[]> {
   const en = (await (await fetch(`${api}/v1/strings/en.json`)).json()) as Record<string, unknown>;
   return Object.entries(en)
     .filter(([key]) => !['plural', 'dateDay', 'dateMonth'].includes(key))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+    .flatMap(([, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]))
     .map((text) => String(text).split('{')[0]!.trim())
     .filter((text) => text.length > 3);
 }
@@ -39,7 +39,7 @@ async function widgetText(page: Page, selector: string, doc?: unknown): Promise<
   const text = await page.evaluate((sel) => {
     const root = document.querySelector(sel)!.shadowRoot!;
     const labels = [...root.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label'));
-    return [root.textContent ?? '', ...labels].join('\n');
+    return [root.textContent, ...labels].join('\n');
   }, selector);
   const content = stringsOf(doc).sort((a, b) => b.length - a.length);
   return content.reduce((rest, s) => (s.length > 2 ? rest.split(s).join(' ') : rest), text);

@@ -12,7 +12,7 @@ beforeAll(async () => {
   ctx = await launch({ viewport: { width: 800, height: 900 } });
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 const explainerFrame = (page: Page): Frame =>

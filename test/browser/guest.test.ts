@@ -8,7 +8,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 describe('the widget is a guest on a publisher page (another origin, strict CSP)', () => {

@@ -68,7 +68,7 @@ export async function rendered(page: Page, selector = 'news-explainer'): Promise
     const seen = await page
       .evaluate((sel) => {
         const el = document.querySelector(sel);
-        return el ? `<${el.localName}> shadow: ${el.shadowRoot?.textContent?.slice(0, 200) ?? '(none)'}` : 'no element';
+        return el ? `<${el.localName}> shadow: ${el.shadowRoot?.textContent.slice(0, 200) ?? '(none)'}` : 'no element';
       }, selector)
       .catch((e: unknown) => `(page not readable: ${String(e)})`);
     const server = existsSync(WRANGLER_LOG) ? readFileSync(WRANGLER_LOG, 'utf8').slice(-1500) : '(no log)';

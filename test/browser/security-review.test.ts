@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await launch();
 });
 afterAll(async () => {
-  await ctx?.close();
+  await ctx.close();
 });
 
 describe('embed.js takes configuration only from the script that loaded it', () => {

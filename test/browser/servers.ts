@@ -86,9 +86,12 @@ export async function startWrangler(entry: string): Promise<Running> {
   // Kept in a file too: when a browser test fails, this says what the server did.
   const log = createWriteStream(join(ROOT, '.cache', 'wrangler-dev.log'), { flags: 'a' });
   log.write(`\n=== wrangler dev ${new Date().toISOString()} on port ${port}\n`);
-  const record = (d: Buffer) => ((output += d), log.write(d));
-  child.stdout!.on('data', record);
-  child.stderr!.on('data', record);
+  const record = (d: Buffer) => {
+    output += d.toString();
+    log.write(d);
+  };
+  child.stdout.on('data', record);
+  child.stderr.on('data', record);
   child.once('exit', (code, signal) => log.end(`\n[wrangler dev exited: code ${code}, signal ${signal}]\n`));
   const origin = `http://127.0.0.1:${port}`;
   try {
@@ -101,9 +104,15 @@ export async function startWrangler(entry: string): Promise<Running> {
     origin,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        child.once('exit', () => (clearTimeout(force), resolve()));
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

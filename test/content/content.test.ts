@@ -156,7 +156,7 @@ describe('editorial checks at build time (issue 6)', () => {
 
   it('a long first paragraph of "why it matters" is a warning: it stands on the first screen', () => {
     const doc = real();
-    doc.whyItMatters.body[0] = `${Array(12).fill('A short sentence of words.').join(' ')}`;
+    doc.whyItMatters.body[0] = Array(12).fill('A short sentence of words.').join(' ');
     const result = compileContent([{ path: PATH, text: JSON.stringify(doc) }]);
     expect(result.warnings.join('\n')).toMatch(
       /whyItMatters\.body\[0\]: \d+ characters: the first paragraph stands on the first screen/,

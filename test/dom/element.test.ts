@@ -1,11 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { content } from '../../generated/content.ts';
 import { widget } from '../../generated/widget.ts';
 
 const DOC = content.explainers['putin-baku-2024']!.langs.en!;
 const ORIGIN = 'https://api.example';
 
-let fetchMock: ReturnType<typeof vi.fn>;
+let fetchMock: Mock<(url: string, init?: RequestInit) => Promise<Response>>;
 let globalsBefore: Set<string>;
 
 beforeAll(async () => {
@@ -261,7 +261,7 @@ describe('<news-explainer>', () => {
     hostile.dataset.origin = 'https://evil.example';
     document.body.append(hostile);
     await settle();
-    const urls = () => fetchMock.mock.calls.map(([url]) => String(url));
+    const urls = () => fetchMock.mock.calls.map(([url]) => url);
     expect(urls().some((u) => u.startsWith('https://evil.example'))).toBe(false);
     // It shows the explainer from our own origin (that request may be shared with earlier embeds).
     expect(

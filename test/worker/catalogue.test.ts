@@ -52,7 +52,7 @@ describe('every route reads the catalogue from KV', () => {
       expect(res.headers.get('Retry-After')).toBe('5');
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
       expect(res.headers.get('Content-Type')).toContain('application/problem+json');
-      expect(((await res.json()) as { status: number }).status).toBe(503);
+      expect((await res.json<{ status: number }>()).status).toBe(503);
     }
   });
 });
@@ -61,7 +61,7 @@ describe('GET /v1/explainers pages through the index', () => {
   it('gives 20 by default, honours limit, links the next page, and says which languages each has', async () => {
     const res = await get('/v1/explainers?limit=1');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { explainers: { id: string; languages: string[] }[]; next: string | null };
+    const body = await res.json<{ explainers: { id: string; languages: string[] }[]; next: string | null }>();
     expect(body.explainers).toHaveLength(1);
     expect(body.explainers[0]).toMatchObject({ id: 'putin-baku-2024', languages: ['en', 'ru'] });
     expect(body.next).toBeNull();
@@ -69,12 +69,14 @@ describe('GET /v1/explainers pages through the index', () => {
   });
 
   it('gives titles and summaries in the language asked for, where an edition exists', async () => {
-    const body = (await (await get('/v1/explainers?lang=ru')).json()) as {
+    const body = await (
+      await get('/v1/explainers?lang=ru')
+    ).json<{
       explainers: { title: string; lang: string; url: string }[];
-    };
+    }>();
     expect(body.explainers[0]).toMatchObject({ lang: 'ru', url: '/v1/explainers/putin-baku-2024?lang=ru' });
     expect(body.explainers[0]!.title).toMatch(/Путин/);
-    const fallback = (await (await get('/v1/explainers?lang=fr')).json()) as { explainers: { lang: string }[] };
+    const fallback = await (await get('/v1/explainers?lang=fr')).json<{ explainers: { lang: string }[] }>();
     expect(fallback.explainers[0]!.lang).toBe('en');
   });
 
@@ -111,7 +113,7 @@ describe('GET /v1/explainers pages through the index', () => {
     while (url && pages < 20) {
       const res = await get(url);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { explainers: { id: string }[]; next: string | null };
+      const body = await res.json<{ explainers: { id: string }[]; next: string | null }>();
       seen.push(...body.explainers.map((e) => e.id));
       const link = res.headers.get('Link');
       url = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1]! : null;

@@ -15,7 +15,7 @@ describe('GET /oembed', () => {
     const res = await oembed(`url=${encodeURIComponent(PAGE)}&format=json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    const body = (await res.json()) as Record<string, unknown> & { html: string };
+    const body = await res.json<Record<string, unknown> & { html: string }>();
     expect(body).toMatchObject({
       version: '1.0',
       type: 'rich',
@@ -35,7 +35,7 @@ describe('GET /oembed', () => {
 
   it('honours maxwidth and maxheight, and lang', async () => {
     const res = await oembed(`url=${encodeURIComponent(PAGE)}&maxwidth=500&maxheight=750&lang=ru`);
-    const body = (await res.json()) as { width: number; height: number; html: string; title: string };
+    const body = await res.json<{ width: number; height: number; html: string; title: string }>();
     expect(body).toMatchObject({ width: 500, height: 750 });
     expect(body.html).toContain(`src="${PAGE}?lang=ru"`);
     expect(body.title).toMatch(/Путин/);
@@ -60,7 +60,7 @@ describe('GET /oembed', () => {
 
   it('never reflects the requested URL into html unescaped', async () => {
     const hostile = `${PAGE}?lang=en&x="><script>alert(1)</script>`;
-    const body = (await (await oembed(`url=${encodeURIComponent(hostile)}`)).json()) as { html: string };
+    const body = await (await oembed(`url=${encodeURIComponent(hostile)}`)).json<{ html: string }>();
     expect(body.html).not.toContain('<script');
     expect(body.html).not.toContain('alert');
   });
@@ -92,9 +92,11 @@ describe('the explainer page, as hosts and search engines read it', () => {
     const frame = await get('/v1/frame.js');
     expect(frame.status).toBe(200);
     expect(frame.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
-    const doc = (await (await get('/v1/explainers/putin-baku-2024')).json()) as {
+    const doc = await (
+      await get('/v1/explainers/putin-baku-2024')
+    ).json<{
       sources: { id: string; url: string }[];
-    };
+    }>();
     const source = doc.sources[3]!;
     const res = await get(`/explainers/putin-baku-2024/sources/${source.id}`, { redirect: 'manual' });
     expect(res.status).toBe(302);

@@ -14,7 +14,7 @@ describe('GET /v1/explainers (index)', () => {
     expect(res.headers.get('Cache-Control')).toMatch(/max-age=\d+/);
     expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+/);
     expect(res.headers.get('Cache-Control')).toMatch(/stale-while-revalidate=\d+/);
-    const body = (await res.json()) as { explainers: { id: string; url: string; languages: string[] }[] };
+    const body = await res.json<{ explainers: { id: string; url: string; languages: string[] }[] }>();
     expect(body.explainers.map((e) => e.id)).toContain(ID);
     expect(body.explainers.find((e) => e.id === ID)).toMatchObject({
       url: `/v1/explainers/${ID}`,
@@ -42,7 +42,7 @@ describe('editions: GET /v1/explainers/:id?lang=ru', () => {
     expect(ru.status).toBe(200);
     expect(ru.headers.get('Content-Language')).toBe('ru');
     expect(ru.headers.get('ETag')).not.toBe(en.headers.get('ETag'));
-    const doc = (await ru.json()) as { lang: string; id: string; title: string };
+    const doc = await ru.json<{ lang: string; id: string; title: string }>();
     expect(doc).toMatchObject({ id: ID, lang: 'ru' });
     expect(doc.title).toMatch(/Путин/);
     // A region subtag finds the language's edition (RFC 4647 lookup).
@@ -55,7 +55,7 @@ describe('editions: GET /v1/explainers/:id?lang=ru', () => {
     const res = await get(`/v1/explainers/${ID}?lang=fr`);
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toContain('application/problem+json');
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/available: en, ru/);
+    expect((await res.json<{ detail: string }>()).detail).toMatch(/available: en, ru/);
   });
 
   it("serves the widget's Russian words as JSON, and 404s a language it has none for", async () => {
@@ -63,7 +63,7 @@ describe('editions: GET /v1/explainers/:id?lang=ru', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Language')).toBe('ru');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    const words = (await res.json()) as { kicker: string; months: string[] };
+    const words = await res.json<{ kicker: string; months: string[] }>();
     expect(words.kicker).toBe('Объясняем');
     expect(words.months).toHaveLength(12);
     expect((await get('/v1/strings/xx.json')).status).toBe(404);
@@ -75,7 +75,7 @@ describe('GET /v1/explainers/:id', () => {
     const res = await get(`/v1/explainers/${ID}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Language')).toBe('en');
-    const doc = (await res.json()) as Record<string, unknown>;
+    const doc = await res.json<Record<string, unknown>>();
     for (const key of [
       'id',
       'lang',
@@ -144,7 +144,7 @@ describe('errors are problem documents', () => {
     expect(res.status).toBe(status);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    const body = (await res.json()) as Record<string, unknown>;
+    const body = await res.json<Record<string, unknown>>();
     expect(body).toMatchObject({ type: 'about:blank', status });
     expect(typeof body.title).toBe('string');
     expect((body.detail as string).length).toBeGreaterThan(10);

@@ -12,7 +12,7 @@ interface Doc {
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
-const doc = async () => (await (await get('/v1/openapi.json')).json()) as Doc;
+const doc = async () => await (await get('/v1/openapi.json')).json<Doc>();
 
 /** Hono's `:param` (with or without a pattern) is one segment; OpenAPI's `{param}` may sit inside one. */
 function matches(honoPath: string, openApiPath: string): boolean {

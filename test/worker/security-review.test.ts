@@ -45,7 +45,7 @@ describe('the public index cannot be replaced by a crafted cursor', () => {
 
   it('answers 400 to every spelling of a cursor but the one it gave out', async () => {
     const first = await get('/v1/explainers?limit=1');
-    const next = ((await first.json()) as { next: string | null }).next;
+    const next = (await first.json<{ next: string | null }>()).next;
     // One real cursor (the catalogue may hold one explainer: then make the canonical one by hand).
     const cursor = next ?? btoa('2024-08-18|putin-baku-2024').replace(/=+$/, '');
     expect((await get(`/v1/explainers?cursor=${cursor}`)).status).toBe(200);

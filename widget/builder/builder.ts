@@ -45,8 +45,12 @@ function selectCode(): void {
 if (copy && code && copyStatus) {
   copy.hidden = false;
   copy.addEventListener('click', () => {
-    const text = code.textContent ?? '';
-    if (!navigator.clipboard?.writeText) return selectCode();
+    const text = code.textContent;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside secure contexts (plain http)
+    if (!navigator.clipboard?.writeText) {
+      selectCode();
+      return;
+    }
     navigator.clipboard.writeText(text).then(
       () => announce('Copied the embed code to the clipboard.'),
       () => selectCode(),

@@ -29,7 +29,7 @@ function post(force = false): void {
 
 /** A card named in the frame URL's fragment (`#<explainer-id>-<card-id>`) opens. */
 function openDeepLink(): void {
-  let id = '';
+  let id: string;
   try {
     id = decodeURIComponent(location.hash.slice(1));
   } catch {
@@ -45,7 +45,7 @@ addEventListener('hashchange', openDeepLink);
 // or animation frames in Chromium: post right away and on load, not only on change.
 post(true);
 addEventListener('load', () => post(true));
-document.fonts?.ready.then(() => post());
+void document.fonts.ready.then(() => post());
 if ('ResizeObserver' in window) new ResizeObserver(() => post()).observe(document.documentElement);
 document.addEventListener('toggle', () => post(), true);
 addEventListener('resize', () => post());
@@ -56,7 +56,8 @@ addEventListener('message', (e) => {
 
 // In a WordPress embed, a source link asks WordPress to open our redirect route for it.
 document.addEventListener('click', (e) => {
-  const link = (e.target as Element).closest?.<HTMLAnchorElement>('.nx-source-list a[href^="https:"]');
+  const link =
+    e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('.nx-source-list a[href^="https:"]') : null;
   const source = link?.closest('li')?.id.replace(/^nx-src-/, '');
   const page = document.querySelector<HTMLElement>('article.nx')?.dataset.id;
   if (!secret || !framed || !link || !source || !page) return;

@@ -172,14 +172,7 @@ builder.get('/embed', async (c) => {
             ) : mode === 'placeholder' ? (
               <div {...data}></div>
             ) : (
-              <iframe
-                data-explainer-frame
-                src={frameSrc}
-                title={doc.title}
-                width="100%"
-                height="900"
-                frameBorder="0"
-              ></iframe>
+              <iframe data-explainer-frame src={frameSrc} title={doc.title} width="100%" height="900"></iframe>
             )}
           </section>
         </div>

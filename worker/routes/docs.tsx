@@ -13,6 +13,9 @@ import { describe, ok, openApiJson } from '../openapi.ts';
 
 type Json = Record<string, unknown>;
 
+/** A text field of the description, or '' where it has none. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 interface Doc {
   info: { title: string; description: string };
   paths: Record<string, Record<string, Json>>;
@@ -22,7 +25,7 @@ const METHODS = ['get', 'head', 'options'];
 
 function Operation({ path, method, op }: { path: string; method: string; op: Json }) {
   const params = (op.parameters as Json[] | undefined) ?? [];
-  const responses = Object.entries((op.responses as Record<string, Json>) ?? {});
+  const responses = Object.entries((op.responses as Record<string, Json> | undefined) ?? {});
   return (
     <section class="op" aria-labelledby={String(op.operationId)}>
       <h3 id={String(op.operationId)}>
@@ -30,8 +33,8 @@ function Operation({ path, method, op }: { path: string; method: string; op: Jso
           {method.toUpperCase()} {path}
         </code>
       </h3>
-      <p>{String(op.summary ?? '')}</p>
-      {op.description ? <p>{String(op.description)}</p> : null}
+      <p>{text(op.summary)}</p>
+      {op.description ? <p>{text(op.description)}</p> : null}
       {params.length > 0 ? (
         <table>
           <caption>Parameters</caption>
@@ -51,7 +54,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Jso
                 </td>
                 <td>{String(p.in)}</td>
                 <td>{p.required ? 'yes' : 'no'}</td>
-                <td>{String(p.description ?? '')}</td>
+                <td>{text(p.description)}</td>
               </tr>
             ))}
           </tbody>
@@ -60,7 +63,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Jso
       <ul>
         {responses.map(([status, r]) => (
           <li key={status}>
-            <code>{status}</code> {String(r.description ?? '')}
+            <code>{status}</code> {text(r.description)}
           </li>
         ))}
       </ul>

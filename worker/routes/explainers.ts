@@ -32,7 +32,7 @@ function encodeCursor(entry: Pick<StoredIndexEntry, 'publishedAt' | 'id'>): stri
 function decodeCursor(cursor: string): [string, string] {
   const invalid = () => badRequest('"cursor" is not one this API gave out; start again without it.');
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid();
-  let text = '';
+  let text: string;
   try {
     text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
