@@ -1,8 +1,9 @@
 /**
- * Five suites, one command (`npm test`):
+ * Six suites, one command (`npm test`):
  * - content: the schema, the inline parser and the real content, in Node;
  * - build: the build CLIs and the widget's size budget, in Node;
  * - dom: the shared components as the widget builds them, and the custom element, in happy-dom;
+ * - preact: the same components mounted with Preact's own render, in happy-dom;
  * - worker: every route in workerd (vitest-pool-workers);
  * - browser: the real widget on real host pages in Debian's Chromium, served by `wrangler dev`.
  */
@@ -39,6 +40,8 @@ export default defineConfig({
         resolve: { alias: { 'preact/jsx-runtime': jsxDom, 'preact/jsx-dev-runtime': jsxDom } },
         test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
+      // The same components compiled with Preact's own JSX runtime, mounted with Preact.
+      { oxc: preactJsx, test: { name: 'preact', include: ['test/preact/**/*.test.tsx'], environment: 'happy-dom' } },
       {
         oxc: preactJsx,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],

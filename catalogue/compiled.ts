@@ -1,8 +1,9 @@
 /**
- * @module The shape of compiled content: what the content build hands the Worker.
+ * @module The shape of compiled content: what the content build produces from content/.
  *
- * Bodies are serialized and hashed once at build time, so the Worker serves prepared bytes
- * and never parses or hashes content per request.
+ * Bodies are serialized once at build time. `content:publish` stores them in Workers KV
+ * (generated/kv.json), where the Worker reads them; tests read generated/content.ts. Their
+ * hash here is the version publish compares; the Worker makes its ETags (worker/etag.ts).
  */
 import type { Explainer } from './schema.ts';
 

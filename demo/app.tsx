@@ -10,12 +10,13 @@ import { findDocument } from '../worker/catalogue.ts';
 import { EMBED_MODES, embedCode, MODES } from '../worker/embed-code.ts';
 import type { AppEnv } from '../worker/env.ts';
 import { htmlPage } from '../worker/html.ts';
-import { prepareBody } from '../worker/http-cache.ts';
+import { CACHE, prepareBody, prepared } from '../worker/http-cache.ts';
 import { memoKey } from '../worker/memo.ts';
 import { Page, renderPage } from '../worker/page-shell.tsx';
 import { pageErrors } from '../worker/problem.tsx';
 import { Snippet } from '../worker/snippet.tsx';
 import { DEMO_ARTICLE } from './article.ts';
+import { DEMO_CSS } from './styles.ts';
 
 /** The explainer the demo article is about. */
 const DEMO_ID = 'putin-baku-2024';
@@ -36,6 +37,7 @@ demo.get('/', async (c, next) => {
         title={`${DEMO_ARTICLE.title} · Demo publisher`}
         description="A publisher-style article with the News Explainer embedded, and the code to embed it."
         bodyClass="demo"
+        stylesheets={['/demo.css']}
       >
         <header class="masthead">
           <p class="brand">The Demo Ledger</p>
@@ -84,4 +86,13 @@ demo.get('/', async (c, next) => {
     ),
   );
   return htmlPage(c.req.header('If-None-Match'), { body, csp: { origins: [origin] } });
+});
+
+demo.get('/demo.css', async (c, next) => {
+  if (c.env.DEMO !== 'on') return next();
+  return prepared(c.req.header('If-None-Match'), {
+    body: await prepareBody(memoKey.body('asset', 'demo.css'), () => DEMO_CSS),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: CACHE.page,
+  });
 });

@@ -2,7 +2,7 @@ import type { Ctx } from './context.ts';
 import { CitedList } from './CitedList.tsx';
 import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
-import { fill } from './words.ts';
+import { fill } from './strings/fill.ts';
 
 /** What the reported article (named here) got wrong or left unclear. */
 export function Corrections({ c }: { c: Ctx }) {

@@ -8,13 +8,14 @@ import { Revision } from './Revision.tsx';
 import { Section, type TitleLevel } from './Section.tsx';
 import { SourceList } from './SourceList.tsx';
 import type { Strings } from './strings/en.ts';
+import type { Theme } from './theme.ts';
 import { Timeline } from './Timeline.tsx';
 import { WhyItMatters } from './WhyItMatters.tsx';
 
 export interface ExplainerProps {
   doc: ExplainerData;
   /** Colour theme; `auto` follows the reader's system setting. The widget re-resolves it on the page. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
   /** 2 when embedded in a publisher's article (the default), 1 on a page of its own. */
   level?: TitleLevel;
   t?: Strings;

@@ -1,7 +1,7 @@
 import type { Ctx } from './context.ts';
 import { CitedList } from './CitedList.tsx';
 import { Later } from './Later.tsx';
-import { count } from './words.ts';
+import { count } from './strings/fill.ts';
 
 /** How many key facts the first screen shows; the rest are one activation away. */
 export const FIRST_FACTS = 3;

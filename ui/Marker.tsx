@@ -1,6 +1,6 @@
 import type { Ctx } from './context.ts';
 import { formatDate } from './format.ts';
-import { count, fill } from './words.ts';
+import { count, fill } from './strings/fill.ts';
 
 /** Markers citing more than this many sources say how many instead of listing numbers. */
 const MAX_LISTED = 3;
@@ -11,7 +11,7 @@ const MAX_LISTED = 3;
  * every cited source and moves focus there. Without script (the iframe page), the fragment
  * link itself opens the closed list: browsers reveal a `<details>` holding a fragment target.
  *
- * @example <Marker ids={['rferl-arrival']} c={c} /> // → "1", named "Source 1: RFE/RL, August 18, 2024"
+ * @example <Marker ids={['rferl-arrival']} c={c} /> // → "1", named "Source 1: RFE/RL, 18 August 2024"
  */
 export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
   // In the Sources list's order, so "[4, 5]" reads as the list does.

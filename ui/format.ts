@@ -1,12 +1,12 @@
 /**
  * @module Date formatting shared by the widget and the server renderer.
  *
- * Dates are spelled from the edition's own words (ui/strings.ts), not with `Intl`: the first
+ * Dates are spelled from the edition's own words (ui/strings/), not with `Intl`: the first
  * `Intl.DateTimeFormat` a page builds costs ~15 ms of main thread (~60 ms on a slow phone) to
  * load its locale data, which the host page would pay for a dozen month names.
  */
 import type { Strings } from './strings/en.ts';
-import { fill } from './words.ts';
+import { fill } from './strings/fill.ts';
 
 /**
  * Formats `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time as the edition writes dates.

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { dictionaries } from '../ui/strings/index.ts';
+import { stringsByLang } from '../ui/strings/index.ts';
 
 const root = process.cwd();
 const outDir = join(root, 'generated');
@@ -72,7 +72,7 @@ const sha256 = createHash('sha256').update(code).digest();
 const hash = sha256.toString('hex').slice(0, 16);
 // Each language's words as JSON, for widgets showing an edition in a language other than English.
 const strings = Object.fromEntries(
-  Object.entries(dictionaries).map(([lang, words]) => {
+  Object.entries(stringsByLang).map(([lang, words]) => {
     return [lang, { body: JSON.stringify(words) }];
   }),
 );

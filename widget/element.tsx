@@ -15,7 +15,7 @@ import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
 import { buildOnOpen, openDeepLink, wire } from './behaviour.ts';
 import type { Deferred } from '../ui/context.ts';
 import { Failed, Loading } from './Status.tsx';
-import { primary, wordsFor, wordsNow } from './words.ts';
+import { primary, loadStrings, stringsNow } from './strings.ts';
 import { resolveTheme } from './theme.ts';
 
 export const TAG = 'news-explainer';
@@ -186,10 +186,10 @@ export class NewsExplainerElement extends HTMLElement {
       const lang = this.#lang;
       if (!this.#shown) this.#showLoading(lang);
       // The edition's words are fetched beside it (English needs no request).
-      if (lang) void wordsFor(this.#origin, lang);
+      if (lang) void loadStrings(this.#origin, lang);
       fetchEdition(this.#origin, id, lang)
         // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all passes the plain document through
-        .then((doc) => Promise.all([doc, wordsFor(this.#origin, doc.lang)]))
+        .then((doc) => Promise.all([doc, loadStrings(this.#origin, doc.lang)]))
         .then(([doc, t]) => generation === this.#generation && this.#paint(doc, t))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.
         .catch((err: unknown) => generation === this.#generation && this.#fail(id, err, generation));
@@ -200,7 +200,7 @@ export class NewsExplainerElement extends HTMLElement {
 
   #showLoading(lang: string | null): void {
     this.setAttribute('aria-busy', 'true');
-    show(this.#root, <Loading t={wordsNow(lang)} />);
+    show(this.#root, <Loading t={stringsNow(lang)} />);
     this.#applyTheme();
   }
 
@@ -242,7 +242,7 @@ export class NewsExplainerElement extends HTMLElement {
       this.#applyTheme();
     };
     // In the reader's language: its words may still be on their way (or fail: then English).
-    render(wordsNow(lang));
-    if (lang && this.#origin) void wordsFor(this.#origin, lang).then(render);
+    render(stringsNow(lang));
+    if (lang && this.#origin) void loadStrings(this.#origin, lang).then(render);
   }
 }

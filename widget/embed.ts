@@ -7,6 +7,7 @@
  * - `<iframe data-explainer-frame src=".../explainers/ID">` frames get the height they report.
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
+import type { Theme } from '../ui/theme.ts';
 import { config, NewsExplainerElement, originOf, TAG, trustOrigin } from './element.tsx';
 
 declare const __VERSION__: string;
@@ -14,7 +15,7 @@ declare const __VERSION__: string;
 export interface MountOptions {
   explainer: string;
   lang?: string;
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
   /**
    * API origin; defaults to the origin embed.js was loaded from. Given to `mount()` by publisher
    * code it is used as is; written in markup (`data-origin`, `origin=`) only when the script tag

@@ -2,7 +2,7 @@
  * @module Picking a colour theme that fits the host page.
  */
 
-export type Theme = 'light' | 'dark' | 'auto';
+import type { Theme } from '../ui/theme.ts';
 
 /** Parses `rgb(r, g, b)` / `rgba(r, g, b, a)`; null for transparent or unknown colours. */
 function opaqueRgb(color: string): [number, number, number] | null {

@@ -1,6 +1,7 @@
 /**
  * @module The embed code for every mode a publisher can choose (the embed builder, /embed).
  */
+import type { Theme } from '../ui/theme.ts';
 import { attr } from './escape.ts';
 
 export const MODES = ['snippet', 'script', 'placeholder', 'iframe', 'amp', 'wordpress'] as const;
@@ -21,7 +22,7 @@ export interface EmbedChoice {
   title: string;
   lang?: string;
   mode: Mode;
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
   accent?: string;
 }
 

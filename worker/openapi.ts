@@ -30,9 +30,6 @@ export function describe(path: string, operation: Operation): void {
   paths[path] = operation;
 }
 
-/** The paths described so far (for the completeness test). */
-export const describedPaths = (): string[] => Object.keys(paths);
-
 export const ok = (description: string, type?: string, schema?: string): Json => ({
   description,
   headers: CACHED,

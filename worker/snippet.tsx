@@ -7,6 +7,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Explainer as ExplainerData } from '../catalogue/schema.ts';
 import { Explainer } from '../ui/Explainer.tsx';
 import { stringsFor } from '../ui/strings/index.ts';
+import type { Theme } from '../ui/theme.ts';
 
 interface SnippetProps {
   doc: ExplainerData;
@@ -15,7 +16,7 @@ interface SnippetProps {
   /** Written only when the publisher asked for an edition, so the widget asks for that same one. */
   lang?: string;
   /** A colour theme the publisher chose (`light`, `dark`, `auto`); else the widget matches the page. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
 }
 
 /**

@@ -141,7 +141,10 @@ function watchFolders(): void {
     if (watched.has(dir)) continue;
     watched.add(dir);
     watch(dir, (_event, name) => {
-      if (name && !name.endsWith('.json')) { watchFolders(); return; } // a new explainer's folder
+      if (name && !name.endsWith('.json')) {
+        watchFolders();
+        return;
+      } // a new explainer's folder
       changed();
     });
   }

@@ -70,7 +70,7 @@ describe('the real content', () => {
   });
 });
 
-describe('the second editorial review (issue 6), held in place', () => {
+describe('putin-baku-2024, English: the editorial decisions of its reviews stay made', () => {
   const doc = real();
   const all = JSON.stringify(doc);
 
@@ -119,7 +119,7 @@ describe('the second editorial review (issue 6), held in place', () => {
   });
 });
 
-describe('editorial checks at build time (issue 6)', () => {
+describe('editorial checks at build time: dates agree, sentences stay readable', () => {
   it('a card "as of" later than updatedAt fails', () => {
     const errors = errorsFor((d) => (d.background[1]!.asOf = '2026-12-31'), PATH);
     expect(errors.join('\n')).toMatch(/background\[1\]\.asOf: is later than updatedAt \(2026-11-30\)/);
@@ -169,7 +169,7 @@ describe('editorial checks at build time (issue 6)', () => {
   });
 });
 
-describe('the Russian edition (issue 6)', () => {
+describe('putin-baku-2024, Russian: an edition parallel to the English one', () => {
   const ruPath = 'content/putin-baku-2024/ru.json';
   const ruText = readFileSync(join(ROOT, ruPath), 'utf8');
   const ru = (): ExplainerInput => JSON.parse(ruText) as ExplainerInput;
@@ -235,7 +235,7 @@ describe('the Russian edition (issue 6)', () => {
   });
 });
 
-describe('hostile content fails the build (issue 9)', () => {
+describe('hostile content (disguising characters, markup, unsafe links) fails the build', () => {
   it('a right-to-left override or a zero-width character, anywhere, names the field and the character', () => {
     expect(errorsFor((d) => (d.keyFacts[0]!.text = 'Putin arrived \u202Egnitaerc\u202C in Baku.'))).toContain(
       `${PATH}: keyFacts[0].text: contains U+202E, an invisible or direction-changing character that can disguise text; remove it`,

@@ -1,6 +1,6 @@
 /**
  * The shared components as the widget builds them (JSX → DOM, widget/jsx-dom.ts). The server
- * renders the same components with Preact; test/worker/pages.test.ts checks that side.
+ * renders the same components with Preact (test/worker/explainer-page.test.ts, snippet.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import type { Explainer as ExplainerData } from '../../catalogue/schema.ts';

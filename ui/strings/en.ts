@@ -1,10 +1,10 @@
 /**
- * @module The widget's own words in English: plain data (templates with `{name}` slots and
+ * @module The widget's strings in English: plain data (templates with `{name}` slots and
  * plural forms), so other languages can travel as JSON and never ship in embed.js.
  */
 
 export const en = {
-  /** Plural rule (ui/words.ts): `one-other` (English) or `east-slavic` (Russian). */
+  /** Plural rule (ui/strings/fill.ts): `one-other` (English) or `east-slavic` (Russian). */
   plural: 'one-other',
   /** Month names standing alone ("August 2024"). */
   months: [
@@ -70,5 +70,5 @@ export const en = {
   retry: 'Try again',
 };
 
-/** One language's words: the same keys as English, any text. */
+/** One language's strings: the same keys as English, any text. */
 export type Strings = { [K in keyof typeof en]: (typeof en)[K] extends string[] ? readonly string[] : string };

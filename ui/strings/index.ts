@@ -5,11 +5,11 @@
 import { en, type Strings } from './en.ts';
 import { ru } from './ru.ts';
 
-export const dictionaries: Record<string, Strings> = { en, ru };
+export const stringsByLang: Record<string, Strings> = { en, ru };
 
 /** The words for a language tag (`ru-RU` → `ru`), English when we have none. */
 export function stringsFor(lang: string): Strings {
-  return dictionaries[lang.split('-')[0]!.toLowerCase()] ?? en;
+  return stringsByLang[lang.split('-')[0]!.toLowerCase()] ?? en;
 }
 
 export { en, type Strings };

@@ -12,11 +12,11 @@ import { htmlPage } from '../html.ts';
 import { Page, renderPage } from '../page-shell.tsx';
 import { CACHE, prepared, toBody } from '../http-cache.ts';
 import { memoKey, remember } from '../memo.ts';
+import { THEMES, type Theme } from '../../ui/theme.ts';
 import { describe, ok } from '../openapi.ts';
 import { snippetHtml } from '../snippet.tsx';
 import { notFound, pageErrors } from '../problem.tsx';
 
-const THEMES = ['auto', 'light', 'dark'] as const;
 /** 40120 → "40,120" (no Intl: the same digits in every runtime). */
 const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const DEFAULT_ACCENT = '#0b57d0';
@@ -43,7 +43,7 @@ builder.get('/embed', async (c) => {
   const entry = index.entries.find((e) => e.id === id)!;
   const lang = entry.languages.includes(q('lang')) ? q('lang') : undefined;
   const mode = (MODES as readonly string[]).includes(q('mode')) ? (q('mode') as Mode) : 'snippet';
-  const theme = (THEMES as readonly string[]).includes(q('theme')) ? (q('theme') as EmbedChoice['theme']) : 'auto';
+  const theme = (THEMES as readonly string[]).includes(q('theme')) ? (q('theme') as Theme) : 'auto';
   const rawAccent = q('accent').toLowerCase();
   const accent = /^#[0-9a-f]{6}$/.test(rawAccent) && rawAccent !== DEFAULT_ACCENT ? rawAccent : undefined;
   const edition = await findDocument(c.env.EXPLAINERS, id, lang);

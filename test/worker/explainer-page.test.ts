@@ -1,11 +1,18 @@
+/**
+ * GET /explainers/:id, the explainer as a page of its own (the iframe embed and the no-script
+ * fallback): the whole explainer server-rendered, its editions (?lang=, hreflang), framable by
+ * any site, the oEmbed discovery link and JSON-LD for hosts and search engines, and its errors
+ * (a page for a browser, a problem for an API client).
+ */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
 
 /** Pages name our configured public origin, never the request's host (wrangler.toml [vars]). */
 const ORIGIN = env.PUBLIC_ORIGIN;
+const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)', () => {
+describe('GET /explainers/:id', () => {
   it('renders the full explainer without JavaScript', async () => {
     const res = await get('/explainers/putin-baku-2024');
     expect(res.status).toBe(200);
@@ -52,59 +59,50 @@ describe('GET /explainers/:id (server-rendered page: iframe embed and fallback)'
     expect(res.headers.get('X-Frame-Options')).toBeNull();
     expect(res.headers.get('Content-Security-Policy')).toContain('frame-ancestors *');
   });
+});
 
+describe('GET /explainers/:id, as hosts and search engines read it', () => {
+  it('has the oEmbed discovery link before </head>, and JSON-LD describing the explainer', async () => {
+    const html = await (await get('/explainers/putin-baku-2024')).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(head);
+    expect(discovery).not.toBeNull();
+    const href = discovery![1]!.replace(/&amp;/g, '&');
+    expect((await get(href.replace(ORIGIN, ''))).status).toBe(200);
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(head)![1]!;
+    const data = JSON.parse(ld) as Record<string, unknown> & { citation: { url: string }[] };
+    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Article', inLanguage: 'en' });
+    expect(data.headline).toMatch(/^Putin's state visit/);
+    expect(data.dateModified).toBe('2026-11-30T12:00:00Z');
+    expect((data.about as { '@type': string })['@type']).toBe('NewsArticle');
+    expect(data.citation.length).toBeGreaterThan(40);
+    for (const c of data.citation) expect(c.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('GET /explainers/:id errors', () => {
   it('returns problem documents for bad ids', async () => {
     expect((await get('/explainers/Nope')).status).toBe(400);
     expect((await get('/explainers/nope')).status).toBe(404);
   });
 
-  it('serves its stylesheet', async () => {
-    const res = await get('/v1/explainer.css');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toBe('text/css; charset=utf-8');
-    expect(await res.text()).toContain('.nx-card');
-  });
-});
-
-describe('GET /explainers/:id/snippet (the zero-shift embed code)', () => {
-  it('is the element with a server-rendered declarative shadow root, then the script, CORS-readable', async () => {
-    const res = await get('/explainers/putin-baku-2024/snippet');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    const html = await res.text();
-    expect(html.startsWith('<news-explainer explainer="putin-baku-2024"><template shadowrootmode="open">')).toBe(true);
-    expect(html).toContain(`<link rel="stylesheet" href="${ORIGIN}/v1/explainer.css"/><article class="nx"`);
-    expect(html).toContain('<h2 id="nx-title" class="nx-title">');
-    expect(html).toMatch(/<\/template><\/news-explainer>\n<script async src="[^"]+\/v1\/embed\.js"><\/script>$/);
-    expect(html).toContain(`<script async src="${ORIGIN}/v1/embed.js"></script>`);
-    // No inline script or style: it works under a strict CSP plus `style-src ORIGIN`.
-    expect(html).not.toMatch(/<style|style="|<script>/);
-    expect(html).toContain('Key facts');
-  });
-
-  it('names the edition on the element only when one was asked for', async () => {
-    const html = await (await get('/explainers/putin-baku-2024/snippet?lang=en')).text();
-    expect(html.startsWith('<news-explainer explainer="putin-baku-2024" lang="en">')).toBe(true);
-  });
-
-  it('renders the Russian edition with Russian words for ?lang=ru', async () => {
-    const res = await get('/explainers/putin-baku-2024/snippet?lang=ru');
-    expect(res.headers.get('Content-Language')).toBe('ru');
-    const html = await res.text();
-    expect(html.startsWith('<news-explainer explainer="putin-baku-2024" lang="ru">')).toBe(true);
-    expect(html).toContain('Почему это важно');
-    expect(html).not.toMatch(/Key facts|Why it matters|Show all/);
-  });
-
-  it('never writes the request Host header into the snippet', async () => {
-    const html = await (await get('/explainers/putin-baku-2024/snippet', { headers: { Host: 'evil.example' } })).text();
-    expect(html).not.toContain('evil.example');
-  });
-
-  it('returns a problem for an unknown explainer', async () => {
-    const res = await get('/explainers/nope/snippet');
-    expect(res.status).toBe(404);
-    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+  it('a browser gets a small HTML page with the title and a link home, same status, not indexed', async () => {
+    for (const [path, status] of [
+      ['/explainers/no-such-story', 404],
+      ['/explainers/Bad_Id', 400],
+      ['/explainers/putin-baku-2024?lang=fr', 404],
+    ] as const) {
+      const res = await get(path, { headers: BROWSER });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('Vary')).toContain('Accept');
+      expect(res.headers.get('X-Robots-Tag')).toBe('noindex');
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      const html = await res.text();
+      expect(html).toContain('<meta name="robots" content="noindex"');
+      expect(html).toMatch(/<h1>(Not Found|Bad Request)<\/h1>/);
+      expect(html).toContain('<a href="/">');
+      expect(html).not.toContain('<script');
+    }
   });
 });

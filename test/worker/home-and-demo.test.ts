@@ -1,6 +1,7 @@
 /**
- * The demo (demo/): off unless the Worker's DEMO variable is "on" (as `npm start` sets it);
- * then `/` is a publisher's article with the explainer embedded and the embed codes.
+ * GET /: the service's home page on a deploy; the demo (demo/) when the Worker's DEMO variable
+ * is "on" (as `npm start` sets it): then `/` is a publisher's article with the explainer
+ * embedded and the embed codes.
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +59,14 @@ describe('GET / with the demo on (npm start): the demo publisher page', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('styles the newspaper with /demo.css, which only the demo serves', async () => {
+    expect(await (await getDemo('/')).text()).toContain('<link rel="stylesheet" href="/demo.css"/>');
+    const css = await getDemo('/demo.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('Content-Type')).toBe('text/css; charset=utf-8');
+    expect(await css.text()).toContain('.masthead');
+    expect((await get('/demo.css')).status).toBe(404); // the demo off: not a page of the product
   });
 });

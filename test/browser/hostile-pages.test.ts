@@ -1,6 +1,6 @@
 /**
- * The widget-side findings of the security review, replayed in Chromium on host pages of
- * another origin: markup cannot configure the widget, and no fragment can stop it or its frame.
+ * Host pages that plant markup or carry malformed fragments, in Chromium on another origin:
+ * markup cannot configure the widget, and no fragment can stop it or its frame.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -8,20 +8,20 @@
 // alternates between rounds (floor/ours, ours/floor) so machine noise hits both alike; the
 // table reports medians and the median of the per-round paired differences (ours − floor).
 //
-// Usage: node bench/browser.mjs [--rounds 8] [--width 700] [--throttle 4]
+// Usage: npm run bench:browser [-- --rounds 8 --width 700 --throttle 4]
 // Needs the generated sources (`npm run build`) and Chromium at /usr/bin/chromium.
 // Raw rounds: .cache/bench/browser.json
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Miniflare } from 'miniflare';
-import { catalogueOptions, seedCatalogue } from './harness.mjs';
 import { chromium } from 'playwright-core';
+import { deployBundle, ROOT, startWorker, wranglerEnv } from '../tools/worker.ts';
+import { writeFileIn } from './harness.ts';
 
 const EXPLAINER = 'putin-baku-2024';
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,7 +37,7 @@ const { values } = parseArgs({
     throttle: { type: 'string', default: '4' },
   },
 });
-function intArg(name, min, max) {
+function intArg(name: keyof typeof values, min: number, max: number): number {
   const n = Number(values[name]);
   if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${values[name]}"`);
   return Math.min(Math.round(n), max);
@@ -46,19 +46,18 @@ const ROUNDS = intArg('rounds', 1, 30);
 const WIDTH = intArg('width', 200, 2000);
 const THROTTLE = intArg('throttle', 1, 20);
 
-const root = join(import.meta.dirname, '..');
-const buildDir = join(root, '.cache', 'bench-browser');
-const outDir = join(root, '.cache', 'bench');
-const xdg = join(root, '.cache', 'xdg');
-mkdirSync(outDir, { recursive: true });
-mkdirSync(xdg, { recursive: true });
+const buildDir = join(ROOT, '.cache', 'bench-browser');
+const outDir = join(ROOT, '.cache', 'bench');
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 // Every browser profile, and Chromium's own temporary files (TMPDIR), live under one folder of ours.
 const scratch = mkdtempSync(join(tmpdir(), 'nx-bench-browser-'));
-function removeScratch() {
+function removeScratch(): void {
   try {
     rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
   } catch (err) {
-    console.error(`bench:browser: could not remove ${scratch}: ${err.message}`);
+    console.error(`bench:browser: could not remove ${scratch}: ${message(err)}`);
   }
 }
 // On a sudden exit (Miniflare's SIGINT hook exits at once, before our async cleanup can run): kill
@@ -70,9 +69,13 @@ process.on('exit', () => {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(scratch)) continue;
       // Its whole process group (Playwright starts the browser as a group leader), so children it is forking go too.
-      const pgid = Number(readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ')[2]);
+      const field = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]?.split(' ')[2];
+      if (field === undefined) continue;
+      const pgid = Number(field);
       process.kill(pgid > 1 && pgid !== process.pid ? -pgid : Number(pid), 'SIGKILL');
-    } catch {} // gone already, or not ours to read
+    } catch {
+      // gone already, or not ours to read
+    }
   }
   removeScratch();
 });
@@ -80,26 +83,26 @@ process.on('exit', () => {
 // ---------------------------------------------------------------------------------------------
 // Cleanup and the overall time limit: everything started registers its own teardown here.
 
-const cleanups = new Set();
-function onCleanup(fn) {
+const cleanups = new Set<() => unknown>();
+function onCleanup(fn: () => unknown): () => void {
   cleanups.add(fn);
   return () => cleanups.delete(fn);
 }
-async function cleanupAll() {
+async function cleanupAll(): Promise<void> {
   for (const fn of [...cleanups].reverse()) {
     cleanups.delete(fn);
     try {
       await withTimeout(Promise.resolve().then(fn), 10_000, 'cleanup');
     } catch (err) {
-      console.error(`bench:browser: cleanup failed: ${err.message}`);
+      console.error(`bench:browser: cleanup failed: ${message(err)}`);
     }
   }
 }
 
 /** Rejects after `ms` with a message naming the step; clears its timer when `promise` settles. */
-function withTimeout(promise, ms, label) {
-  let timer;
-  const limit = new Promise((_, reject) => {
+function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${label}: timed out after ${ms} ms`)), ms);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
@@ -108,34 +111,22 @@ function withTimeout(promise, ms, label) {
 // A whole measurement is bounded by its steps (~4 × STEP_TIMEOUT); the run, by this watchdog.
 const RUN_LIMIT_MS = 180_000 + ROUNDS * 2 * 90_000;
 let stopping = false;
-async function stop(reason, code) {
+async function stop(reason: string, code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.error(`bench:browser: ${reason}; stopping`);
   await cleanupAll();
   process.exit(code);
 }
-const watchdog = setTimeout(() => stop(`run exceeded ${RUN_LIMIT_MS / 1000} s`, 2), RUN_LIMIT_MS);
+const watchdog = setTimeout(() => void stop(`run exceeded ${RUN_LIMIT_MS / 1000} s`, 2), RUN_LIMIT_MS);
 watchdog.unref();
-process.once('SIGINT', () => stop('interrupted', 130));
-process.once('SIGTERM', () => stop('terminated', 143));
+process.once('SIGINT', () => void stop('interrupted', 130));
+process.once('SIGTERM', () => void stop('terminated', 143));
 
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function fetchText(url) {
+async function fetchText(url: string): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(STEP_TIMEOUT) });
   if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
   return res.text();
@@ -157,8 +148,8 @@ const FILLER = [
 ];
 
 /** A publisher-like article: heading, six paragraphs, the explainer, six more paragraphs. */
-function hostPage({ head = '', explainer }) {
-  const paragraphs = (from) =>
+function hostPage({ head = '', explainer }: { head?: string; explainer: string }): string {
+  const paragraphs = (from: number) =>
     FILLER.slice(from, from + 6)
       .map((p) => `      <p>${p}</p>`)
       .join('\n');
@@ -185,9 +176,9 @@ ${paragraphs(6)}
 `;
 }
 
-function startHostServer(pages) {
+function startHostServer(pages: Record<string, string>): Promise<http.Server> {
   const server = http.createServer((req, res) => {
-    const body = pages[new URL(req.url, 'http://host').pathname];
+    const body = pages[new URL(req.url ?? '/', 'http://host').pathname];
     if (body === undefined) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -202,6 +193,17 @@ function startHostServer(pages) {
 
 // ---------------------------------------------------------------------------------------------
 // What the page records about itself (installed before any page script runs).
+
+/** window.__nxBench, as INIT_SCRIPT fills it in. */
+interface PageRecord {
+  longTasks: number;
+  longTaskMs: number;
+  cls: number;
+  fcp: number | null;
+  lcp: number | null;
+  widgetLoadAt: number | null;
+  widgetFrameAt: number | null;
+}
 
 const INIT_SCRIPT = `(() => {
   const m = (window.__nxBench = { longTasks: 0, longTaskMs: 0, cls: 0, fcp: null, lcp: null, widgetLoadAt: null, widgetFrameAt: null });
@@ -218,7 +220,7 @@ const INIT_SCRIPT = `(() => {
 })();`;
 
 /** True once the widget's shadow root shows the title and the element is no longer busy. */
-function widgetRendered() {
+function widgetRendered(): number | false {
   const el = document.querySelector('news-explainer');
   return el && !el.hasAttribute('aria-busy') && el.shadowRoot && el.shadowRoot.querySelector('.nx-title')
     ? performance.now()
@@ -242,21 +244,38 @@ const LAUNCH = {
   // Our own SIGINT/SIGTERM handler closes the browsers (and the servers) in order.
   handleSIGINT: false,
   handleSIGTERM: false,
-  // Chromium's crash folder stays out of $HOME (toolchain.md); its temporary files, in our scratch folder.
-  env: { ...process.env, XDG_CONFIG_HOME: xdg, TMPDIR: scratch },
+  // Chromium's crash folder stays out of $HOME (toolchain.md: XDG_CONFIG_HOME, as for wrangler);
+  // its temporary files, in our scratch folder.
+  env: { ...wranglerEnv(), TMPDIR: scratch },
 };
 
+/** One page load's numbers; null where Chromium did not report the metric. */
+interface Measurement {
+  taskMs: number | null;
+  scriptMs: number | null;
+  layoutMs: number | null;
+  recalcStyleMs: number | null;
+  longTasks: number;
+  longTaskMs: number;
+  cls: number;
+  fcpMs: number | null;
+  lcpMs: number | null;
+  widgetReadyMs: number | null;
+  errors: string[];
+}
+type Metric = Exclude<keyof Measurement, 'errors'>;
+
 /** One cold load of `url` in a fresh browser; `widget` says whether to wait for the widget. */
-async function measure(url, widget) {
+async function measure(url: string, widget: boolean): Promise<Measurement> {
   const profile = mkdtempSync(join(scratch, 'profile-'));
   const launching = chromium.launchPersistentContext(profile, LAUNCH);
-  let closing;
+  let closing: Promise<void> | undefined;
   // Idempotent: from the `finally` below, or from the run's cleanup if it stops mid-load.
   const close = () =>
     (closing ??= (async () => {
       const context = await withTimeout(launching, STEP_TIMEOUT, 'launch Chromium').catch(() => null);
-      await withTimeout(context ? context.close() : Promise.resolve(), 10_000, 'close Chromium').catch((err) =>
-        console.error(`bench:browser: ${err.message}`),
+      await withTimeout(context ? context.close() : Promise.resolve(), 10_000, 'close Chromium').catch((err: unknown) =>
+        console.error(`bench:browser: ${message(err)}`),
       );
       rmSync(profile, { recursive: true, force: true });
     })());
@@ -270,22 +289,23 @@ async function measure(url, widget) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
 
-    const errors = [];
+    const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await page.goto(url, { waitUntil: 'load', timeout: STEP_TIMEOUT });
-    let renderedAt = null;
+    let renderedAt: number | null = null;
     if (widget) {
       const handle = await page.waitForFunction(widgetRendered, null, { polling: POLL_MS, timeout: STEP_TIMEOUT });
-      renderedAt = await handle.jsonValue();
+      const at = await handle.jsonValue();
+      renderedAt = at === false ? null : at;
     }
     await sleep(IDLE_MS);
 
     const { metrics } = await withTimeout(cdp.send('Performance.getMetrics'), STEP_TIMEOUT, 'Performance.getMetrics');
-    const ms = (name) => {
+    const ms = (name: string) => {
       const m = metrics.find((x) => x.name === name);
       return m ? m.value * 1000 : null;
     };
-    const self = await page.evaluate(() => window.__nxBench);
+    const self = await page.evaluate(() => (window as unknown as { __nxBench: PageRecord }).__nxBench);
     return {
       taskMs: ms('TaskDuration'),
       scriptMs: ms('ScriptDuration'),
@@ -309,14 +329,29 @@ async function measure(url, widget) {
 // ---------------------------------------------------------------------------------------------
 // Statistics and output
 
-function median(xs) {
-  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+type Kind = 'floor' | 'ours';
+interface Round {
+  round: number;
+  order: Kind[];
+  floor: Measurement;
+  ours: Measurement;
 }
 
-const METRICS = [
+function median(xs: readonly (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  const [below, at] = [v[mid - 1], v[mid]];
+  if (at === undefined) return null;
+  return v.length % 2 || below === undefined ? at : (below + at) / 2;
+}
+
+/** ours − floor in one round, or null where either is missing. */
+function delta(round: Round, key: Metric): number | null {
+  const [floor, ours] = [round.floor[key], round.ours[key]];
+  return floor === null || ours === null ? null : ours - floor;
+}
+
+const METRICS: { key: Metric; label: string; digits: number }[] = [
   { key: 'taskMs', label: 'main-thread task time (ms)', digits: 1 },
   // Chromium's ScriptDuration leaves out promise callbacks (microtasks), where a fetch-then-render runs.
   { key: 'scriptMs', label: 'script, excl. microtasks (ms)', digits: 1 },
@@ -330,17 +365,15 @@ const METRICS = [
   { key: 'widgetReadyMs', label: 'widget rendered (ms after nav)', digits: 0 },
 ];
 
-function fmt(x, digits) {
+function fmt(x: number | null, digits: number): number | '—' {
   return x === null ? '—' : Number(x.toFixed(digits));
 }
 
-function summarize(rounds) {
+function summarize(rounds: readonly Round[]) {
   return METRICS.map(({ key, label, digits }) => {
     const floor = rounds.map((r) => r.floor[key]);
     const ours = rounds.map((r) => r.ours[key]);
-    const diffs = rounds
-      .map((r) => (r.floor[key] === null || r.ours[key] === null ? null : r.ours[key] - r.floor[key]))
-      .filter((d) => d !== null);
+    const diffs = rounds.map((r) => delta(r, key)).filter((d) => d !== null);
     return {
       metric: label,
       'floor median': fmt(median(floor), digits),
@@ -356,42 +389,20 @@ function summarize(rounds) {
 
 const started = Date.now();
 try {
-  if (!existsSync(join(root, 'generated')))
+  if (!existsSync(join(ROOT, 'generated')))
     throw new Error('generated sources are missing: run `npm run build` first (npm run bench does)');
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
-  // The real Worker, bundled exactly as deploy would bundle it.
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', buildDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      timeout: 180_000,
-      env: {
-        ...process.env,
-        WRANGLER_SEND_METRICS: 'false',
-        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-        XDG_CONFIG_HOME: xdg,
-      },
-    },
+  // The real Worker, bundled exactly as deploy would bundle it, served with the catalogue seeded.
+  const starting = startWorker(deployBundle(buildDir));
+  // Registered before it answers, so that a stop during start-up disposes of it too.
+  onCleanup(() =>
+    starting.then(
+      (worker) => worker.stop(),
+      () => undefined,
+    ),
   );
-
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(buildDir, 'index.js'),
-    compatibilityDate: '2026-04-26',
-    cf: false,
-    host: '127.0.0.1',
-    port,
-    bindings: { PUBLIC_ORIGIN: origin },
-    ...catalogueOptions,
-  });
-  onCleanup(() => mf.dispose());
-  await withTimeout(mf.ready, 60_000, 'Miniflare start');
-  await seedCatalogue(mf);
+  const { origin } = await withTimeout(starting, 60_000, 'Miniflare start');
 
   // The floor: the server-rendered explainer with every script removed.
   const snippet = await fetchText(`${origin}/explainers/${EXPLAINER}/snippet`);
@@ -408,39 +419,45 @@ try {
   });
   onCleanup(
     () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         host.close(() => resolve());
         host.closeAllConnections();
       }),
   );
-  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 
   let browserVersion = 'unknown';
   try {
     browserVersion = execFileSync(CHROMIUM, ['--version'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();
-  } catch {} // only for the record
+  } catch {
+    // only for the record
+  }
   console.log(
     `bench:browser: ${ROUNDS} rounds, ${WIDTH}×${HEIGHT}, CPU ${THROTTLE}× slower, ${browserVersion}\n` +
       `  worker ${origin}, host pages ${hostOrigin}; floor = ${declarative ? 'declarative shadow root' : 'HTML fragment + explainer.css'} ` +
       `(${staticHtml.length} B), embed.js ${embedJs.length} B`,
   );
 
-  const rounds = [];
+  const rounds: Round[] = [];
+  const n0 = (x: number | null) => (x === null ? '—' : x.toFixed(0));
   for (let r = 0; r < ROUNDS; r++) {
-    const order = r % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
-    const round = { round: r + 1, order };
+    const order: Kind[] = r % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
+    const measured: Partial<Record<Kind, Measurement>> = {};
     for (const kind of order) {
-      round[kind] = await measure(`${hostOrigin}/${kind}`, kind === 'ours');
-      if (round[kind].errors.length)
-        console.warn(`  round ${r + 1} ${kind}: page errors: ${round[kind].errors.join('; ')}`);
+      const m = await measure(`${hostOrigin}/${kind}`, kind === 'ours');
+      measured[kind] = m;
+      if (m.errors.length) console.warn(`  round ${r + 1} ${kind}: page errors: ${m.errors.join('; ')}`);
     }
+    const { floor, ours } = measured;
+    if (!floor || !ours) throw new Error(`round ${r + 1}: a page was not measured`);
+    // `...measured` first: floor and ours stay in the order they were measured (as in browser.json).
+    const round: Round = { round: r + 1, order, ...measured, floor, ours };
     rounds.push(round);
-    const d = (k) => (round.ours[k] - round.floor[k]).toFixed(0);
     console.log(
-      `  round ${r + 1}/${ROUNDS} (${order.join(' then ')}): task ms floor ${round.floor.taskMs.toFixed(0)}, ` +
-        `ours ${round.ours.taskMs.toFixed(0)} (Δ ${d('taskMs')}); long tasks floor ${round.floor.longTasks}, ours ${round.ours.longTasks}`,
+      `  round ${r + 1}/${ROUNDS} (${order.join(' then ')}): task ms floor ${n0(floor.taskMs)}, ` +
+        `ours ${n0(ours.taskMs)} (Δ ${n0(delta(round, 'taskMs'))}); long tasks floor ${floor.longTasks}, ours ${ours.longTasks}`,
     );
   }
 
@@ -450,11 +467,11 @@ try {
   console.table(table);
   console.log(
     `long tasks (> 50 ms) attributable to the widget: ${extraLong} (median of ours − floor per round), ` +
-      `${extraLongMs.toFixed(0)} ms of long-task time`,
+      `${n0(extraLongMs)} ms of long-task time`,
   );
 
   const file = join(outDir, 'browser.json');
-  writeFileSync(
+  writeFileIn(
     file,
     JSON.stringify(
       {
@@ -474,7 +491,7 @@ try {
   console.log(`raw rounds: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 } catch (err) {
   process.exitCode = 1;
-  console.error(`bench:browser: ${err.stack ?? err}`);
+  console.error(`bench:browser: ${(err instanceof Error ? err.stack : undefined) ?? String(err)}`);
 } finally {
   clearTimeout(watchdog);
   await cleanupAll();

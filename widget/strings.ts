@@ -1,6 +1,6 @@
 /**
- * @module The widget's words for an edition. English ships in embed.js; any other language's
- * words are fetched once per page as JSON (`/v1/strings/<lang>.json`), so no reader downloads
+ * @module The widget's strings for an edition. English ships in embed.js; any other language's
+ * strings are fetched once per page as JSON (`/v1/strings/<lang>.json`), so no reader downloads
  * the words of languages they do not read.
  */
 import { en, type Strings } from '../ui/strings/en.ts';
@@ -13,7 +13,7 @@ const ready = new Map<string, Strings>([['en', en]]);
 export const primary = (lang: string) => lang.split('-')[0]!.toLowerCase();
 
 /** The words for `lang` if they are already here, else English. */
-export function wordsNow(lang: string | null): Strings {
+export function stringsNow(lang: string | null): Strings {
   return ready.get(primary(lang ?? 'en')) ?? en;
 }
 
@@ -21,7 +21,7 @@ export function wordsNow(lang: string | null): Strings {
  * The words for `lang`, fetched from `origin` at most once per page. A language we have no
  * words for, or a failed request, gives English: the explainer still shows.
  */
-export function wordsFor(origin: string, lang: string): Promise<Strings> {
+export function loadStrings(origin: string, lang: string): Promise<Strings> {
   const key = primary(lang);
   let words = loaded.get(key);
   if (!words) {

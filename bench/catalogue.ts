@@ -9,12 +9,14 @@
 // Machines here are shared and noisy: compare the ratios within one run, not absolute numbers.
 //
 // Usage: npm run bench:catalogue [-- --seconds 4 --sizes 1,100,10000]
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
-import { deployBundle, load, seedCatalogue, workerOptions } from './harness.mjs';
+// The real content build (bundled for Node with this bench by tools/run.mjs).
+import { compileContent } from '../catalogue/build/compile.ts';
+import { kvEntries, type KvEntry } from '../catalogue/build/kv-entries.ts';
+import { deployBundle, ROOT, startWorker } from '../tools/worker.ts';
+import { load, median, writeFileIn, type LoadResult } from './harness.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,32 +34,13 @@ const SIZES = values.sizes
 const CONCURRENCY = Math.min(Number(values.concurrency), 64);
 const SAMPLES = Math.min(Number(values.samples), 200);
 
-const root = join(import.meta.dirname, '..');
-const out = join(root, '.cache', 'bench-catalogue');
-mkdirSync(out, { recursive: true });
-
-// The real content build, bundled for Node.
-await build({
-  stdin: {
-    contents:
-      "export { compileContent } from './catalogue/build/compile.ts'; export { kvEntries } from './catalogue/build/kv-entries.ts';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outfile: join(out, 'content-lib.mjs'),
-  logLevel: 'warning',
-});
-const { compileContent, kvEntries } = await import(join(out, 'content-lib.mjs'));
+const out = join(ROOT, '.cache', 'bench-catalogue');
 
 const entry = deployBundle(out);
 const bundleBytes = statSync(entry).size;
 
 /** A small explainer that passes every check of the schema. */
-function synthetic(i) {
+function synthetic(i: number) {
   const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
   const cite = ['s1'];
   return {
@@ -86,7 +69,7 @@ function synthetic(i) {
   };
 }
 
-function entriesFor(n) {
+function entriesFor(n: number): KvEntry[] {
   const files = Array.from({ length: n }, (_, i) => ({
     path: `content/story-${i}/en.json`,
     text: JSON.stringify(synthetic(i)),
@@ -96,34 +79,39 @@ function entriesFor(n) {
   return kvEntries(result.content);
 }
 
+interface Raw {
+  hot: LoadResult;
+  constantHot: LoadResult;
+  index: LoadResult;
+  cold: number[];
+  compiledMs: number;
+}
+
 const LOAD = { seconds: SECONDS, concurrency: CONCURRENCY };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = [];
-const raw = {};
+const rows: Record<string, string | number>[] = [];
+const raw: Record<number, Raw> = {};
 for (const n of SIZES) {
   const t0 = Date.now();
   const entries = entriesFor(n);
   const compiledMs = Date.now() - t0;
-  const mf = new Miniflare(workerOptions(entry));
-  const url = await mf.ready;
-  await seedCatalogue(mf, entries);
+  const worker = await startWorker(entry, { entries });
   const hotPath = '/v1/explainers/story-0';
-  const sample = await mf.dispatchFetch(new URL(hotPath, url));
+  const sample = await worker.mf.dispatchFetch(new URL(hotPath, worker.origin));
   const body = await sample.text();
   const headers = Object.fromEntries(sample.headers);
-  writeFileSync(
-    join(out, 'constant.mjs'),
+  const constantPath = join(out, 'constant.mjs');
+  writeFileIn(
+    constantPath,
     `const body = new TextEncoder().encode(${JSON.stringify(body)}); const headers = ${JSON.stringify(headers)};\n` +
       `export default { fetch() { return new Response(body, { headers }); } };\n`,
   );
-  const constant = new Miniflare({ ...workerOptions(join(out, 'constant.mjs')), kvNamespaces: [] });
-  const constantUrl = await constant.ready;
+  const constant = await startWorker(constantPath, { entries: [] });
 
   // Cold: a fresh isolate (nothing in memory) for every sample, then one first read.
-  const cold = [];
+  const cold: number[] = [];
   for (let s = 0; s < SAMPLES; s++) {
-    await mf.setOptions(workerOptions(entry));
-    const fresh = await mf.ready;
+    await worker.reload();
+    const fresh = await worker.mf.ready;
     const id = `story-${Math.floor(Math.random() * n)}`;
     const c0 = performance.now();
     const res = await fetch(new URL(`/v1/explainers/${id}`, fresh));
@@ -131,12 +119,12 @@ for (const n of SIZES) {
     if (res.status !== 200) throw new Error(`cold ${id}: ${res.status}`);
     cold.push(performance.now() - c0);
   }
-  const ready = await mf.ready;
-  const constantHot = await load(new URL(hotPath, constantUrl), LOAD);
+  const ready = await worker.mf.ready;
+  const constantHot = await load(new URL(hotPath, constant.origin), LOAD);
   const hot = await load(new URL(hotPath, ready), LOAD);
   const index = await load(new URL('/v1/explainers', ready), LOAD);
-  await constant.dispose();
-  await mf.dispose();
+  await constant.stop();
+  await worker.stop();
   raw[n] = { hot, constantHot, index, cold, compiledMs };
   rows.push({
     explainers: n,
@@ -152,10 +140,13 @@ console.log(
   `bench:catalogue: ${SECONDS}s per measurement, ${CONCURRENCY} connections, ${SAMPLES} cold samples; Worker bundle ${bundleBytes} B (the same at every size)`,
 );
 console.table(rows);
-const [first, last] = [raw[SIZES[0]], raw[SIZES[SIZES.length - 1]]];
-if (first && last && SIZES.length > 1)
-  console.log(
-    `hot at ${SIZES.at(-1)} ÷ hot at ${SIZES[0]}: ${(last.hot.rps / first.hot.rps).toFixed(2)}; ` +
-      `cold at ${SIZES.at(-1)} ÷ cold at ${SIZES[0]} (as speed, 1/latency): ${(median(first.cold) / median(last.cold)).toFixed(2)}`,
-  );
-writeFileSync(join(root, '.cache', 'bench', 'catalogue.json'), JSON.stringify({ bundleBytes, raw }, null, 1));
+const [firstSize, lastSize] = [SIZES[0], SIZES.at(-1)];
+if (firstSize !== undefined && lastSize !== undefined && SIZES.length > 1) {
+  const [first, last] = [raw[firstSize], raw[lastSize]];
+  if (first && last)
+    console.log(
+      `hot at ${lastSize} ÷ hot at ${firstSize}: ${(last.hot.rps / first.hot.rps).toFixed(2)}; ` +
+        `cold at ${lastSize} ÷ cold at ${firstSize} (as speed, 1/latency): ${(median(first.cold) / median(last.cold)).toFixed(2)}`,
+    );
+}
+writeFileIn(join(ROOT, '.cache', 'bench', 'catalogue.json'), JSON.stringify({ bundleBytes, raw }, null, 1));

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../ui/format.ts';
 import { en } from '../../ui/strings/en.ts';
 import { ru } from '../../ui/strings/ru.ts';
-import { count, fill } from '../../ui/words.ts';
+import { count, fill } from '../../ui/strings/fill.ts';
 
-describe("the widget's words", () => {
+describe("the widget's strings: plural forms, dates and templates per language", () => {
   it('fill slots and pick plural forms by the language’s rule', () => {
     expect(fill(en.source, { n: 3, publisher: 'RFE/RL', date: '19 August 2024' })).toBe(
       'Source 3: RFE/RL, 19 August 2024',

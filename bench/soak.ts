@@ -7,12 +7,12 @@
 // Not part of npm test (it takes two minutes); prints a summary.
 //
 // Usage: npm run soak [-- --seconds 60 --connections 50]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { Miniflare } from 'miniflare';
-import { deployBundle, seedCatalogue, workerOptions } from './harness.mjs';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { deployBundle, ROOT, startWorker } from '../tools/worker.ts';
+import { writeFileIn } from './harness.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } },
@@ -20,17 +20,14 @@ const { values } = parseArgs({
 const SECONDS = Math.min(Number(values.seconds), 600);
 const WARMUP = Math.min(20, Math.floor(SECONDS / 3));
 const CONNECTIONS = Math.min(Number(values.connections), 200);
-const root = join(import.meta.dirname, '..');
-const out = join(root, '.cache', 'soak');
+const out = join(ROOT, '.cache', 'soak');
 
 const entry = deployBundle(out);
-writeFileSync(
-  join(out, 'constant.mjs'),
-  "export default { fetch() { return new Response('{}', { status: 404 }); } };\n",
-);
+const constantPath = join(out, 'constant.mjs');
+writeFileIn(constantPath, "export default { fetch() { return new Response('{}', { status: 404 }); } };\n");
 
 /** PIDs of running workerd processes (each Miniflare starts one). */
-function workerdPids() {
+function workerdPids(): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
@@ -44,7 +41,7 @@ function workerdPids() {
 }
 
 /** The traffic: documents, 304s, embed.js, pages, errors and preflights. */
-const traffic = (etag) => [
+const traffic = (etag: string): Request[] => [
   { path: '/v1/explainers/putin-baku-2024' },
   { path: '/v1/explainers/putin-baku-2024?lang=ru' },
   { path: '/v1/explainers/putin-baku-2024', headers: { 'if-none-match': etag } },
@@ -63,38 +60,56 @@ const traffic = (etag) => [
   { method: 'POST', path: '/v1/explainers' },
 ];
 
+interface Soaked {
+  result: Result;
+  failures: string[];
+  pid: number | undefined;
+  /** RSS in MB, one sample a second after the warm-up. */
+  late: number[];
+  kinds: number;
+}
+
 /** One soak of `scriptPath` in its own workerd: autocannon's result, 5xx details, memory after warm-up. */
-async function soak(scriptPath, seed) {
+async function soak(scriptPath: string, seed: boolean): Promise<Soaked> {
   const before = new Set(workerdPids());
-  const mf = new Miniflare(workerOptions(scriptPath));
-  const url = await mf.ready;
-  if (seed) await seedCatalogue(mf);
+  // Unseeded (the constant Worker), the catalogue binding stays empty.
+  const worker = await startWorker(scriptPath, seed ? {} : { entries: [] });
   const pid = workerdPids().find((p) => !before.has(p));
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-  const etag = (await mf.dispatchFetch(new URL('/v1/explainers/putin-baku-2024', url))).headers.get('ETag') ?? '"x"';
+  const etag =
+    (await worker.mf.dispatchFetch(new URL('/v1/explainers/putin-baku-2024', worker.origin))).headers.get('ETag') ??
+    '"x"';
   const requests = traffic(etag);
-  const failures = [];
+  const failures: string[] = [];
   for (const r of requests)
     r.onResponse = (status, body) => {
       if (status >= 500 && failures.length < 10)
-        failures.push(`${r.method ?? 'GET'} ${r.path} → ${status} ${String(body).slice(0, 160)}`);
+        failures.push(`${r.method ?? 'GET'} ${r.path} → ${status} ${body.slice(0, 160)}`);
     };
-  const memory = [];
+  const memory: [number, number][] = [];
   const started = Date.now();
   const sampler = setInterval(() => memory.push([Date.now() - started, rssMb()]), 1000);
-  const result = await autocannon({ url: url.toString(), connections: CONNECTIONS, duration: SECONDS, requests });
+  const result = await autocannon({
+    url: new URL(worker.origin).toString(),
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests,
+  });
   clearInterval(sampler);
-  await mf.dispose();
+  await worker.stop();
   const late = memory.filter(([t]) => t >= WARMUP * 1000).map(([, mb]) => mb);
   return { result, failures, pid, late, kinds: requests.length };
 }
 
-const growth = (late) => (late[late.length - 1] - late[0]) / late[0];
-const spread = (late) => (Math.max(...late) - Math.min(...late)) / Math.min(...late);
+// With no sample after the warm-up these are NaN, and NaN fails every comparison below.
+const first = (late: number[]) => late[0] ?? NaN;
+const final = (late: number[]) => late.at(-1) ?? NaN;
+const growth = (late: number[]) => (final(late) - first(late)) / first(late);
+const spread = (late: number[]) => (Math.max(...late) - Math.min(...late)) / Math.min(...late);
 const ours = await soak(entry, true);
-const baseline = await soak(join(out, 'constant.mjs'), false);
+const baseline = await soak(constantPath, false);
 const { result, late } = ours;
-const mb = (x) => x.toFixed(0);
+const mb = (x: number) => x.toFixed(0);
 
 console.log(
   `soak: ${SECONDS} s × ${CONNECTIONS} connections, ${ours.kinds} kinds of request; memory after a ${WARMUP} s warm-up`,
@@ -107,8 +122,8 @@ console.table({
   'non-2xx (404, 405, 304 by design)': result.non2xx,
   '5xx': result['5xx'],
   'latency p50 / p90 / p99 / max ms': `${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max}`,
-  'memory, ours (MB)': `${mb(late[0])} → ${mb(late.at(-1))} (spread ${(spread(late) * 100).toFixed(0)} %)`,
-  'memory, constant Worker (MB)': `${mb(baseline.late[0])} → ${mb(baseline.late.at(-1))} (spread ${(spread(baseline.late) * 100).toFixed(0)} %)`,
+  'memory, ours (MB)': `${mb(first(late))} → ${mb(final(late))} (spread ${(spread(late) * 100).toFixed(0)} %)`,
+  'memory, constant Worker (MB)': `${mb(first(baseline.late))} → ${mb(final(baseline.late))} (spread ${(spread(baseline.late) * 100).toFixed(0)} %)`,
   'baseline requests': baseline.result.requests.total,
 });
 for (const f of ours.failures) console.log(`5xx: ${f}`);

@@ -1,7 +1,7 @@
 /**
- * @module Filling the widget's words: `{name}` slots and plural forms.
+ * @module Filling the widget's strings: `{name}` slots and plural forms.
  */
-import type { Strings } from './strings/en.ts';
+import type { Strings } from './en.ts';
 
 /**
  * Fills `{name}` slots.
