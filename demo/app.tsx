@@ -15,6 +15,7 @@ import { memoKey } from '../worker/memo.ts';
 import { Page, renderPage } from '../worker/page-shell.tsx';
 import { pageErrors } from '../worker/problem.tsx';
 import { Snippet } from '../worker/snippet.tsx';
+import { renderingOf } from '../worker/rendering.tsx';
 import { DEMO_ARTICLE } from './article.ts';
 import { DEMO_CSS } from './styles.ts';
 
@@ -31,6 +32,7 @@ demo.get('/', async (c, next) => {
   const origin = c.env.PUBLIC_ORIGIN;
   const edition = await findDocument(c.env.EXPLAINERS, DEMO_ID, undefined);
   const doc = edition.data;
+  const rendering = await renderingOf(edition);
   const body = await prepareBody(memoKey.body('demo', edition.key, edition.version, origin), () =>
     renderPage(
       <Page
@@ -52,7 +54,7 @@ demo.get('/', async (c, next) => {
             {DEMO_ARTICLE.paragraphs.map((p, i) => (
               <p key={i}>{p}</p>
             ))}
-            <Snippet doc={doc} origin={origin} />
+            <Snippet doc={doc} origin={origin} rendering={rendering} />
           </article>
           <section class="embed-docs" aria-labelledby="embed-title">
             <h2 id="embed-title">Embed this explainer</h2>

@@ -13,19 +13,23 @@ export class LoadError extends Error {
   }
 }
 
-const inflight = new Map<string, Promise<Explainer>>();
+const inflight = new Map<string, Promise<Explainer | null>>();
 
-export function explainerUrl(origin: string, id: string, lang: string | null): string {
+/** The edition's URL; with `rendering`, it answers 204 while that server rendering is current. */
+export function explainerUrl(origin: string, id: string, lang: string | null, rendering?: string | null): string {
   const url = `${origin}/v1/explainers/${encodeURIComponent(id)}`;
-  return lang ? `${url}?lang=${encodeURIComponent(lang)}` : url;
+  // A server rendering always names its edition's language. The attribute's value goes only to
+  // our own API, which answers 400 to anything but a rendering it made.
+  return lang ? `${url}?lang=${encodeURIComponent(lang)}${rendering ? `&rendering=${rendering}` : ''}` : url;
 }
 
 /**
- * Fetches one explainer. Concurrent and later calls for the same URL share one request; a
- * failed request is forgotten so that "Try again" really tries again.
+ * Fetches one explainer, or null when a snippet's rendering is current (204). Concurrent and
+ * later calls for the same URL share one request; a failed request is forgotten so that
+ * "Try again" really tries again.
  * A simple CORS GET with no credentials and no custom headers, so no preflight is needed.
  */
-export function fetchExplainer(url: string): Promise<Explainer> {
+export function fetchExplainer(url: string): Promise<Explainer | null> {
   let pending = inflight.get(url);
   if (!pending) {
     pending = load(url);
@@ -35,13 +39,14 @@ export function fetchExplainer(url: string): Promise<Explainer> {
   return pending;
 }
 
-async function load(url: string): Promise<Explainer> {
+async function load(url: string): Promise<Explainer | null> {
   let res: Response;
   try {
     res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch {
     throw new LoadError('network error', 0);
   }
+  if (res.status === 204) return null;
   if (!res.ok) throw new LoadError(`HTTP ${res.status}`, res.status);
   const doc = (await res.json().catch(() => null)) as Explainer | null;
   // A cheap shape check: a proxy's HTML error page or a truncated body must not reach render.

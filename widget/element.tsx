@@ -28,7 +28,8 @@ function show(root: ShadowRoot, content?: unknown): void {
   if (content) root.replaceChildren(content as Node);
   else root.replaceChildren();
 }
-const LOG = '[news-explainer]';
+/** Prefixes what the widget says in the console, so publishers know who speaks. */
+export const LOG = '[news-explainer]';
 
 let sheet: CSSStyleSheet | null = null;
 
@@ -75,9 +76,17 @@ export function originOf(value: string): string {
   }
 }
 
-/** Fetches an edition; a language the explainer lacks falls back to its default language. */
-function fetchEdition(origin: string, id: string, lang: string | null): Promise<ExplainerData> {
-  return fetchExplainer(explainerUrl(origin, id, lang)).catch((err: unknown) =>
+/**
+ * Fetches an edition, or null when the server rendering named by `rendering` is current; a
+ * language the explainer lacks falls back to its default language.
+ */
+function fetchEdition(
+  origin: string,
+  id: string,
+  lang: string | null,
+  rendering: string | null,
+): Promise<ExplainerData | null> {
+  return fetchExplainer(explainerUrl(origin, id, lang, rendering)).catch((err: unknown) =>
     lang && err instanceof LoadError && err.status === 404
       ? fetchExplainer(explainerUrl(origin, id, null))
       : // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the fetch's own rejection as it came
@@ -85,8 +94,11 @@ function fetchEdition(origin: string, id: string, lang: string | null): Promise<
   );
 }
 
+/** The element's options: its attributes, and the `data-*` of scripts and placeholders. */
+export const OPTIONS = ['explainer', 'lang', 'theme', 'origin'] as const;
+
 export class NewsExplainerElement extends HTMLElement {
-  static observedAttributes = ['explainer', 'lang', 'theme', 'origin'];
+  static observedAttributes = OPTIONS;
   readonly #root: ShadowRoot;
   /** Bumped on every load so that a slow, superseded response never overwrites a newer one. */
   #generation = 0;
@@ -110,8 +122,9 @@ export class NewsExplainerElement extends HTMLElement {
     this.#generation++;
   }
 
-  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
-    if (this.isConnected && oldValue !== newValue) this.#load();
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    // A new theme re-styles what is shown: nothing is fetched or rendered again.
+    if (this.isConnected && oldValue !== newValue) (name === 'theme' ? this.#reapplyTheme : this.#load).call(this);
   }
 
   get #id(): string {
@@ -179,18 +192,20 @@ export class NewsExplainerElement extends HTMLElement {
     this.#theme = resolveTheme(this);
     try {
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
-      if (!this.#origin) throw new LoadError('no API origin: load embed.js or set the origin attribute', 0);
+      if (!this.#origin) throw new LoadError('no API origin', 0);
       const marked = this.getAttribute('origin');
       if (marked && !trustedOrigin.has(this) && !config.allowed.has(originOf(marked)))
-        console.warn(`${LOG} ignoring origin="${marked}": allow it with data-allow-origins on the embed.js script tag`);
+        console.warn(`${LOG} origin="${marked}" ignored: not in data-allow-origins`);
       const lang = this.#lang;
       if (!this.#shown) this.#showLoading(lang);
       // The edition's words are fetched beside it (English needs no request).
       if (lang) void loadStrings(this.#origin, lang);
-      fetchEdition(this.#origin, id, lang)
+      // A server rendering asks only whether it is current: then no edition is downloaded.
+      const rendering = this.#shown && this.getAttribute('rendering');
+      fetchEdition(this.#origin, id, lang, rendering)
         // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all passes the plain document through
-        .then((doc) => Promise.all([doc, loadStrings(this.#origin, doc.lang)]))
-        .then(([doc, t]) => generation === this.#generation && this.#paint(doc, t))
+        .then((doc) => doc && Promise.all([doc, loadStrings(this.#origin, doc.lang)]))
+        .then((got) => generation === this.#generation && this.#paint(got, !!rendering))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.
         .catch((err: unknown) => generation === this.#generation && this.#fail(id, err, generation));
     } catch (err) {
@@ -204,13 +219,18 @@ export class NewsExplainerElement extends HTMLElement {
     this.#applyTheme();
   }
 
-  #paint(doc: ExplainerData, t: Strings): void {
+  /**
+   * Shows `got` (an edition and its strings), or keeps the server's markup when `got` is null
+   * (its rendering is current). `stale` says the server rendering was checked and is not.
+   */
+  #paint(got: readonly [ExplainerData, Strings] | null, stale: boolean): void {
     this.removeAttribute('aria-busy');
     const shown = this.#shown;
-    // Server markup of this very edition stays as it is: no second layout, no lost open card.
-    if (!shown || shown.dataset.updated !== doc.updatedAt || shown.lang !== doc.lang) {
+    // Server markup of this very rendering stays as it is: no second layout, no lost open card.
+    // (A snippet without a rendering to check is current while its date and language are.)
+    if (got && (!shown || stale || shown.dataset.updated !== got[0].updatedAt || shown.lang !== got[0].lang)) {
       const later: Deferred[] = [];
-      show(this.#root, <Explainer doc={doc} t={t} later={later} />);
+      show(this.#root, <Explainer doc={got[0]} t={got[1]} later={later} />);
       buildOnOpen(later);
     }
     this.#applyTheme();
@@ -218,7 +238,9 @@ export class NewsExplainerElement extends HTMLElement {
     // it has loaded, so a dark site does not keep a light widget.
     if (document.readyState !== 'complete') addEventListener('load', this.#reapplyTheme, { once: true });
     openDeepLink(this.#root);
-    this.#emit('load', { id: doc.id, lang: doc.lang, updatedAt: doc.updatedAt });
+    // What is shown now, rendered by the server or just now: its article says which edition.
+    const nx = this.#shown!;
+    this.#emit('load', { id: this.#id, lang: nx.lang, updatedAt: nx.dataset.updated });
   }
 
   #fail(id: string, err: unknown, generation = this.#generation): void {

@@ -8,7 +8,7 @@
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
 import type { Theme } from '../ui/theme.ts';
-import { config, NewsExplainerElement, originOf, TAG, trustOrigin } from './element.tsx';
+import { config, LOG, NewsExplainerElement, OPTIONS, originOf, TAG, trustOrigin } from './element.tsx';
 
 declare const __VERSION__: string;
 
@@ -40,8 +40,6 @@ declare global {
   }
 }
 
-const LOG = '[news-explainer]';
-const OPTIONS = ['explainer', 'lang', 'theme', 'origin'] as const;
 /** Scripts and placeholders already embedded, so a rescan never embeds twice. */
 const done = new WeakSet<Element>();
 
@@ -69,16 +67,14 @@ function unmount(target: Element): void {
   (target.localName === TAG ? target : target.querySelector(TAG))?.remove();
 }
 
-function fromDataset(source: HTMLElement): MountOptions {
-  const d = source.dataset;
-  return { explainer: d.explainer ?? '', lang: d.lang, theme: d.theme as MountOptions['theme'], origin: d.origin };
-}
+/** A script's or placeholder's `data-*` options (place() takes only the OPTIONS, as attributes). */
+const fromDataset = (source: HTMLElement) => source.dataset as unknown as MountOptions;
 
 function embedScript(script: HTMLScriptElement): void {
   if (!script.dataset.explainer) return; // a plain loader tag for placeholders
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- body is null while a script in <head> runs
   if (!document.body?.contains(script)) {
-    console.warn(`${LOG} a script embed must stand in <body>; use a <div data-explainer> placeholder instead`);
+    console.warn(`${LOG} a script embed must be in <body>; use a placeholder`);
     return;
   }
   script.after(place(document.createElement(TAG), fromDataset(script), false));

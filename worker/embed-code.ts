@@ -24,6 +24,8 @@ export interface EmbedChoice {
   mode: Mode;
   theme?: Theme;
   accent?: string;
+  /** embed.js pinned to this release, checked with Subresource Integrity (its hashed URL). */
+  pinned?: { src: string; integrity: string };
 }
 
 /**
@@ -34,7 +36,11 @@ export interface EmbedChoice {
 export function embedCode(choice: EmbedChoice, origin: string, snippet: string): string {
   const { id, lang, theme, mode } = choice;
   const data = `data-explainer="${id}"${lang ? ` data-lang="${lang}"` : ''}${theme ? ` data-theme="${theme}"` : ''}`;
-  const script = `<script async src="${origin}/v1/embed.js"></script>`;
+  const tag = (extra: string) =>
+    choice.pinned
+      ? `<script async src="${choice.pinned.src}" integrity="${choice.pinned.integrity}" crossorigin="anonymous"${extra}></script>`
+      : `<script async src="${origin}/v1/embed.js"${extra}></script>`;
+  const script = tag('');
   const query = [lang ? `lang=${lang}` : '', theme && theme !== 'auto' ? `theme=${theme}` : '']
     .filter(Boolean)
     .join('&');
@@ -42,13 +48,14 @@ export function embedCode(choice: EmbedChoice, origin: string, snippet: string):
   const title = attr(choice.title);
   switch (mode) {
     case 'snippet':
-      return snippet;
+      return snippet.replace(`<script async src="${origin}/v1/embed.js"></script>`, script);
     case 'script':
-      return `<script async src="${origin}/v1/embed.js" ${data}></script>`;
+      return tag(` ${data}`);
     case 'placeholder':
       return `<div ${data}></div>\n${script}`;
     case 'iframe':
-      return `<iframe data-explainer-frame src="${page}" title="${title}" width="100%" height="900" frameborder="0"></iframe>\n${script}`;
+      // Lazy, as iframes far down an article should be: the browser loads it as the reader nears.
+      return `<iframe data-explainer-frame src="${page}" title="${title}" loading="lazy" width="100%" height="900" frameborder="0"></iframe>\n${script}`;
     case 'amp':
       return (
         `<amp-iframe width="600" height="900" layout="fixed-height" resizable frameborder="0"\n` +

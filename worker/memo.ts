@@ -27,6 +27,8 @@ export const memoKey = {
   parsed: <T>(kvKey: string, version: string) => key<T>('parsed', kvKey, version),
   /** A response body rendered or encoded once: what produced it, as the route's own inputs. */
   body: (kind: BodyKind, ...inputs: readonly (string | number)[]) => key<PreparedBody>(`body:${kind}`, ...inputs),
+  /** The hash identifying an edition's server rendering (rendering.tsx). */
+  rendering: (kvKey: string, version: string) => key<string>('rendering', kvKey, version),
   /** Markup rendered once and used inside other, uncached responses (the embed builder's snippet). */
   markup: (kind: 'builder-snippet', ...inputs: readonly (string | number)[]) =>
     key<string>(`markup:${kind}`, ...inputs),

@@ -17,6 +17,8 @@ interface SnippetProps {
   lang?: string;
   /** A colour theme the publisher chose (`light`, `dark`, `auto`); else the widget matches the page. */
   theme?: Theme;
+  /** Identifies this rendering (rendering.tsx): embed.js asks whether it is still current. */
+  rendering: string;
 }
 
 /**
@@ -24,12 +26,12 @@ interface SnippetProps {
  * script (the stylesheet comes from our origin, so a publisher's CSP needs `style-src ORIGIN`);
  * readers can read it before any script runs, or with scripts blocked.
  */
-export function Snippet({ doc, origin, lang, theme }: SnippetProps): VNode {
+export function Snippet({ doc, origin, lang, theme, rendering }: SnippetProps): VNode {
   return (
     <>
       {createElement(
         'news-explainer',
-        { explainer: doc.id, lang: lang ? doc.lang : undefined, theme },
+        { explainer: doc.id, lang: lang ? doc.lang : undefined, theme, rendering },
         createElement(
           'template',
           { shadowrootmode: 'open' },

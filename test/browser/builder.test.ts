@@ -16,9 +16,16 @@ afterAll(async () => {
 });
 
 describe('every code the embed builder gives, pasted into an article', () => {
-  for (const mode of ['snippet', 'script', 'placeholder'])
+  for (const mode of ['snippet', 'script', 'placeholder', 'snippet_pinned', 'script_pinned', 'placeholder_pinned'])
     it(`${mode}: renders the explainer, with no errors or CSP violations`, async () => {
       const { page, problems } = await watch(ctx);
+      if (mode.endsWith('_pinned')) {
+        const code = await pasted(api, mode);
+        expect(code).toMatch(
+          /<script async src="[^"]+\/v1\/embed\.[0-9a-f]{16}\.js" integrity="sha384-[^"]+" crossorigin="anonymous"/,
+        );
+        expect(code).not.toContain('/v1/embed.js"');
+      }
       await page.goto(`${host}/paste-${mode}.html`, { waitUntil: 'load' });
       await rendered(page);
       expect(await page.locator('news-explainer').count()).toBe(1);
@@ -106,7 +113,7 @@ describe('the embed builder page', () => {
       await copy.click();
       await expect.poll(() => page.getByRole('status').innerText()).toContain('Copied');
       const code = await page.locator('#embed-code').evaluate((el) => el.textContent);
-      expect(code).toMatch(/^<news-explainer explainer="putin-baku-2024">/);
+      expect(code).toMatch(/^<news-explainer explainer="putin-baku-2024" rendering="[\w-]{27}">/);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
       expect(problems).toEqual([]);
     } finally {

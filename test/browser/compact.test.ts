@@ -449,7 +449,7 @@ describe('modes people set', () => {
     expect(look.outline).not.toBe('none');
     expect(look.outlineWidth).toBeGreaterThanOrEqual(2);
     expect(look.cardBorder).toBe('solid');
-    expect(look.marker).toBe('"+"');
+    expect(look.marker).toBe('"+" / ""'); // the sign, with empty alternative text
   });
 
   it('reduced motion: a marker jumps to its source without smooth scrolling', async () => {

@@ -120,7 +120,9 @@ export async function startWrangler(entry: string): Promise<Running> {
 
 /** The code the embed builder (/embed) gives for a mode, as a publisher copies it. */
 export async function pasted(api: string, mode: string): Promise<string> {
-  const html = await (await fetch(`${api}/embed?mode=${mode}`)).text();
+  // `<mode>_pinned`: the same mode with this release's embed.js pinned with SRI.
+  const query = mode.endsWith('_pinned') ? `mode=${mode.slice(0, -'_pinned'.length)}&pin=1` : `mode=${mode}`;
+  const html = await (await fetch(`${api}/embed?${query}`)).text();
   const code = /<code id="embed-code">([\s\S]*?)<\/code>/.exec(html)![1]!;
   return code
     .replace(/&lt;/g, '<')
@@ -149,6 +151,10 @@ export async function startHost(api: string): Promise<Running> {
       "img-src 'self' data:",
     ].join('; ');
   const snippet = await (await fetch(`${api}/explainers/putin-baku-2024/snippet`)).text();
+  // The same snippet as pasted before a same-day correction: another rendering, an old title.
+  const stale = snippet
+    .replace(/rendering="[\w-]{27}"/, `rendering="${'A'.repeat(27)}"`)
+    .replace(/(<h2 id="nx-title" class="nx-title">)[^<]+/, '$1An uncorrected title');
   // The oEmbed html as WordPress keeps it, for the WordPress host page.
   const page = encodeURIComponent(`${api}/explainers/putin-baku-2024`);
   const oembed = (await (await fetch(`${api}/oembed?url=${page}&maxwidth=700&maxheight=1000`)).json()) as {
@@ -186,12 +192,14 @@ export async function startHost(api: string): Promise<Running> {
     }
     setTimeout(
       () => {
-        const pasted = text.includes('{{SNIPPET}}');
+        const pasted = /\{\{(STALE_)?SNIPPET\}\}/.test(text);
         res.writeHead(200, {
           'Content-Type': `${types[ext]}; charset=utf-8`,
           'Content-Security-Policy': csp(pasted ? `'self' ${api}` : "'self'"),
         });
-        res.end(text.replace('{{SNIPPET}}', snippet).replace('{{WORDPRESS}}', wordpress));
+        res.end(
+          text.replace('{{SNIPPET}}', snippet).replace('{{STALE_SNIPPET}}', stale).replace('{{WORDPRESS}}', wordpress),
+        );
       },
       slow ? 1500 : 0,
     );

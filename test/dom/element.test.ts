@@ -267,7 +267,7 @@ describe('<news-explainer>', () => {
     expect(
       hostile.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')?.getAttribute('data-id'),
     ).toBe('putin-baku-2024');
-    expect(warn.mock.calls.join(' ')).toContain('ignoring origin="https://evil.example"');
+    expect(warn.mock.calls.join(' ')).toContain('origin="https://evil.example" ignored');
 
     // <script src=".../v1/embed.js" data-allow-origins="https://staging.example"> allows that one.
     config.allowed.add('https://staging.example');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { get, getDirect } from './request.ts';
 import { memoSize } from '../../worker/memo.ts';
 import entries from '../../generated/kv.json';
+import { widget } from '../../generated/widget.ts';
 
 const NEW_TITLE = 'A corrected title for the builder';
 const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
@@ -75,5 +76,32 @@ describe('GET /embed/accent.css', () => {
     expect(head.status).toBe(200);
     expect(head.headers.get('Content-Length')).toBe(String(length));
     expect(head.headers.get('ETag')).toBe(getRes.headers.get('ETag'));
+  });
+});
+
+describe('GET /embed: the codes a publisher copies', () => {
+  const codeOf = async (query: string) => {
+    const html = await (await get(`/embed?${query}`)).text();
+    return /<code id="embed-code">([\s\S]*?)<\/code>/
+      .exec(html)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<');
+  };
+
+  it('gives the iframe loading="lazy", as iframes far down an article should have', async () => {
+    expect(await codeOf('mode=iframe')).toMatch(
+      /^<iframe data-explainer-frame src="[^"]+" title="[^"]+" loading="lazy"/,
+    );
+  });
+
+  it('pins this release of embed.js with Subresource Integrity when asked (pin=1), in every mode that loads it', async () => {
+    for (const mode of ['snippet', 'script', 'placeholder', 'iframe']) {
+      const code = await codeOf(`mode=${mode}&pin=1`);
+      expect(code, mode).toContain(
+        `<script async src="${env.PUBLIC_ORIGIN}/v1/embed.${widget.hash}.js" integrity="${widget.integrity}" crossorigin="anonymous"`,
+      );
+      expect(code, mode).not.toContain('/v1/embed.js"');
+      expect(await codeOf(`mode=${mode}`), mode).toContain(`src="${env.PUBLIC_ORIGIN}/v1/embed.js"`);
+    }
   });
 });

@@ -52,9 +52,16 @@ describe('GET /v1/openapi.json', () => {
     expect(openapi).toBe('3.1.0');
     const names = (path: string) => paths[path]!.get!.parameters!.map((p) => p.name);
     expect(names('/v1/explainers')).toEqual(['limit', 'cursor', 'lang']);
-    expect(names('/v1/explainers/{id}')).toEqual(['id', 'lang']);
+    expect(names('/v1/explainers/{id}')).toEqual(['id', 'lang', 'rendering']);
     expect(names('/explainers/{id}')).toEqual(['id', 'lang', 'theme']);
-    expect(Object.keys(paths['/v1/explainers/{id}']!.get!.responses)).toEqual(['200', '304', '400', '404', '503']);
+    expect(Object.keys(paths['/v1/explainers/{id}']!.get!.responses)).toEqual([
+      '200',
+      '204',
+      '304',
+      '400',
+      '404',
+      '503',
+    ]);
     for (const path of ['/', '/v1/explainer.css', '/v1/openapi.json', '/docs', '/v1/strings/{lang}.json'])
       expect(paths, path).toHaveProperty([path]);
     expect(Object.keys(components.schemas.Explainer?.properties ?? {})).toEqual(

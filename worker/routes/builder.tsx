@@ -12,9 +12,12 @@ import { htmlPage } from '../html.ts';
 import { Page, renderPage } from '../page-shell.tsx';
 import { CACHE, prepared, toBody } from '../http-cache.ts';
 import { memoKey, remember } from '../memo.ts';
+import { widget } from '../../generated/widget.ts';
+import { HASHED_EMBED_PATH } from './assets.ts';
 import { THEMES, type Theme } from '../../ui/theme.ts';
 import { describe, ok } from '../openapi.ts';
 import { snippetHtml } from '../snippet.tsx';
+import { renderingOf } from '../rendering.tsx';
 import { notFound, pageErrors } from '../problem.tsx';
 
 /** 40120 → "40,120" (no Intl: the same digits in every runtime). */
@@ -48,7 +51,20 @@ builder.get('/embed', async (c) => {
   const accent = /^#[0-9a-f]{6}$/.test(rawAccent) && rawAccent !== DEFAULT_ACCENT ? rawAccent : undefined;
   const edition = await findDocument(c.env.EXPLAINERS, id, lang);
   const doc = edition.data;
-  const choice: EmbedChoice = { id, title: doc.title, lang, mode, theme: theme === 'auto' ? undefined : theme, accent };
+  // Pinned: this release's embed.js at its hashed URL with SRI, so no change reaches the page
+  // until the publisher updates the code (the WordPress and AMP codes load no embed.js).
+  const pin = q('pin') === '1';
+  const pinned = pin ? { src: `${origin}${HASHED_EMBED_PATH}`, integrity: widget.integrity } : undefined;
+  const choice: EmbedChoice = {
+    id,
+    title: doc.title,
+    lang,
+    mode,
+    theme: theme === 'auto' ? undefined : theme,
+    accent,
+    pinned,
+  };
+  const rendering = await renderingOf(edition);
   // The snippet's markup (the costly part) is kept per edition, language and theme; the page
   // around it is rendered per request and kept nowhere, so no URL can fill the memo, and a
   // publish shows at once (the key holds the edition's version).
@@ -56,7 +72,7 @@ builder.get('/embed', async (c) => {
     mode === 'snippet'
       ? remember(
           memoKey.markup('builder-snippet', edition.key, edition.version, lang ?? '', choice.theme ?? '', origin),
-          () => snippetHtml({ doc, origin, lang, theme: choice.theme }),
+          () => snippetHtml({ doc, origin, lang, theme: choice.theme, rendering }),
         )
       : '';
   previewMark ||= `nx-preview-${crypto.randomUUID()}`;
@@ -124,6 +140,12 @@ builder.get('/embed', async (c) => {
                   <input id="f-accent" type="color" name="accent" value={accent ?? DEFAULT_ACCENT} />
                 </p>
               </div>
+              <p class="builder-field">
+                <label>
+                  <input type="checkbox" name="pin" value="1" checked={pin} /> Pin this release of embed.js (Subresource
+                  Integrity): no change of ours reaches your page until you update the code
+                </label>
+              </p>
               <fieldset class="builder-modes">
                 <legend>How your page embeds it</legend>
                 {MODES.map((m) => (

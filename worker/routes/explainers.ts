@@ -10,6 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { findDocument, readIndex } from '../catalogue.ts';
 import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
+import { renderingOf } from '../rendering.tsx';
 import { apiErrors, badRequest } from '../problem.tsx';
 import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem } from '../openapi.ts';
 
@@ -102,6 +103,14 @@ explainers.get('/', async (c) => {
 
 explainers.get('/:id', async (c) => {
   const doc = await findDocument(c.env.EXPLAINERS, c.req.param('id'), c.req.query('lang'));
+  // A server-rendered snippet asks whether its rendering is still current: if so, nothing to
+  // download (a simple GET with a query, so no CORS preflight); if not, the edition, as without.
+  const rendering = c.req.query('rendering');
+  if (rendering !== undefined) {
+    if (!/^[\w-]{27}$/.test(rendering)) throw badRequest('"rendering" is not one our snippets carry.');
+    if (rendering === (await renderingOf(doc)))
+      return c.body(null, 204, { 'Cache-Control': CACHE.content, 'Content-Language': doc.data.lang });
+  }
   const body = await prepareBody(memoKey.body('edition', doc.key, doc.version), () => doc.body);
   return prepared(c.req.header('If-None-Match'), {
     body,
@@ -146,9 +155,21 @@ describe('/v1/explainers', {
 describe('/v1/explainers/{id}', {
   operationId: 'getExplainer',
   summary: 'One whole explainer, in one edition',
-  parameters: [ID_PARAM, LANG_PARAM],
+  parameters: [
+    ID_PARAM,
+    LANG_PARAM,
+    {
+      name: 'rendering',
+      in: 'query',
+      required: false,
+      description:
+        'The `rendering` attribute of a server-rendered snippet: 204 when that rendering is still current, else the explainer as without it.',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{27}$' },
+    },
+  ],
   responses: {
     '200': ok('The explainer (Content-Language names the edition)', 'application/json', 'Explainer'),
+    '204': { description: 'The snippet that asked (`rendering`) is current: nothing to download' },
     '304': NOT_MODIFIED,
     '400': problem('Malformed id or language'),
     '404': problem('No explainer with this id, or not in this language (the detail lists the editions)'),

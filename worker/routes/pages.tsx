@@ -16,6 +16,7 @@ import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM 
 import { CACHE, prepareBody, prepared } from '../http-cache.ts';
 import { SITE_CSS } from './site-css.ts';
 import { snippetHtml } from '../snippet.tsx';
+import { renderingOf } from '../rendering.tsx';
 import { notFound, pageErrors } from '../problem.tsx';
 
 export const pages = new Hono<AppEnv>();
@@ -81,8 +82,9 @@ pages.get('/explainers/:id/snippet', async (c) => {
   const edition = await findDocument(c.env.EXPLAINERS, c.req.param('id'), lang);
   const doc = edition.data;
   const origin = c.env.PUBLIC_ORIGIN;
+  const rendering = await renderingOf(edition);
   const body = await prepareBody(memoKey.body('snippet', edition.key, edition.version, lang ? 1 : 0, origin), () =>
-    snippetHtml({ doc, origin, lang }),
+    snippetHtml({ doc, origin, lang, rendering }),
   );
   // A fragment to paste, fetched by servers and publishers' tools; opened as a page by a
   // browser, it gets our page headers all the same (it may not be framed).
