@@ -2,12 +2,13 @@
  * @module Looking up published explainers in the catalogue (Workers KV). Lookups only: the
  * content build did all validation and serialization, and bodies are served as stored.
  */
-import { LANG, SLUG } from '../catalogue/patterns.ts';
+import { SLUG } from '../catalogue/patterns.ts';
 import { editionKey, explainerKey, INDEX_KEY, type StoredIndexEntry } from '../catalogue/kv.ts';
 import type { Explainer } from '../catalogue/schema.ts';
 import { readKv } from './kv.ts';
 import { memoKey, remember } from './memo.ts';
-import { badRequest, notFound } from './problem.tsx';
+import { langParam, lookupLang } from './lang.ts';
+import { badRequest, ProblemError } from './problem.tsx';
 
 /** One published edition: where it is stored, its version there, its exact JSON text and the parsed document. */
 export interface Edition {
@@ -23,12 +24,6 @@ export interface Edition {
 interface ExplainerMeta {
   defaultLang: string;
   langs: string[];
-}
-
-/** Language tags are case-insensitive (RFC 5646): `EN` and `pt-br` mean `en` and `pt-BR`. */
-function canonicalLang(tag: string): string {
-  const [primary = '', region] = tag.split('-');
-  return region === undefined ? primary.toLowerCase() : `${primary.toLowerCase()}-${region.toUpperCase()}`;
 }
 
 async function readMeta(kv: KVNamespace, id: string): Promise<ExplainerMeta | null> {
@@ -51,18 +46,22 @@ async function readMeta(kv: KVNamespace, id: string): Promise<ExplainerMeta | nu
  * const doc = await findDocument(env.EXPLAINERS, 'putin-baku-2024', 'ru');
  */
 export async function findDocument(kv: KVNamespace, id: string, requestedLang: string | undefined): Promise<Edition> {
-  const lang = requestedLang === undefined ? undefined : canonicalLang(requestedLang);
   if (!SLUG.test(id))
     throw badRequest(`"${id.slice(0, 80)}" is not a valid explainer id: use lowercase letters, digits and hyphens.`);
-  if (lang !== undefined && !LANG.test(lang))
-    throw badRequest(`"${lang.slice(0, 20)}" is not a valid language tag, e.g. "en".`);
+  const lang = langParam(requestedLang);
   const meta = await readMeta(kv, id);
-  if (!meta) throw notFound(`No explainer with id "${id}". GET /v1/explainers lists them.`);
+  if (!meta)
+    throw new ProblemError('unknown-explainer', `No explainer with id "${id}". GET /v1/explainers lists them.`);
   // RFC 4647 lookup: `ru-RU` finds the `ru` edition when there is no `ru-RU` one.
-  const chosen =
-    lang === undefined ? meta.defaultLang : [lang, lang.split('-')[0]!].find((l) => meta.langs.includes(l));
+  const chosen = lang === undefined ? meta.defaultLang : lookupLang(lang, meta.langs);
   const stored = chosen ? await readKv(kv, editionKey(id, chosen)) : null;
-  if (!stored) throw notFound(`Explainer "${id}" is not available in "${lang}"; available: ${meta.langs.join(', ')}.`);
+  if (!stored)
+    throw new ProblemError(
+      'edition-not-available',
+      `Explainer "${id}" is not available in "${lang}"; available: ${meta.langs.join(', ')}.`,
+      {},
+      { available: meta.langs },
+    );
   const key = editionKey(id, chosen!);
   return {
     key,

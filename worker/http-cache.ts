@@ -58,7 +58,9 @@ export interface PreparedResponse {
  * return prepared(c.req.header('If-None-Match'), { body, contentType: JSON_TYPE, cacheControl: CACHE.content });
  */
 export function prepared(ifNoneMatch: string | undefined, r: PreparedResponse): Response {
-  const headers = { ETag: r.body.etag, 'Cache-Control': r.cacheControl, ...r.headers };
+  // Our bytes are never compressed here; an intermediary that compresses them makes another
+  // representation, so caches must key on Accept-Encoding (and the edge weakens the ETag).
+  const headers = { ETag: r.body.etag, 'Cache-Control': r.cacheControl, Vary: 'Accept-Encoding', ...r.headers };
   if (etagMatches(ifNoneMatch, r.body.etag)) return new Response(null, { status: 304, headers });
   // Content-Length explicit, so that HEAD (which Hono answers from this response, without the body) keeps it.
   return new Response(r.body.bytes, {

@@ -40,7 +40,7 @@ export async function readKv(kv: KVNamespace, key: string): Promise<Stored | nul
       value === null ? null : { value, version: metadata?.etag ?? (await etagOf(new TextEncoder().encode(value))) };
   } catch (err) {
     console.error('KV read failed', key, err);
-    throw new ProblemError(503, 'Service Unavailable', 'The catalogue could not be read; try again shortly.', {
+    throw new ProblemError('catalogue-unavailable', 'The catalogue could not be read; try again shortly.', {
       'Retry-After': '5',
     });
   }

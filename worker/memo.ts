@@ -27,6 +27,8 @@ export const memoKey = {
   parsed: <T>(kvKey: string, version: string) => key<T>('parsed', kvKey, version),
   /** A response body rendered or encoded once: what produced it, as the route's own inputs. */
   body: (kind: BodyKind, ...inputs: readonly (string | number)[]) => key<PreparedBody>(`body:${kind}`, ...inputs),
+  /** Every language any explainer of the index has, per index version. */
+  languages: (indexVersion: string) => key<string[]>('languages', indexVersion),
   /** The hash identifying an edition's server rendering (rendering.tsx). */
   rendering: (kvKey: string, version: string) => key<string>('rendering', kvKey, version),
   /** Markup rendered once and used inside other, uncached responses (the embed builder's snippet). */
@@ -36,7 +38,16 @@ export const memoKey = {
 
 /** The bodies routes prepare, one kind each (so two routes can never share a key by accident). */
 export type BodyKind =
-  'edition' | 'index-page' | 'explainer-page' | 'snippet' | 'demo' | 'docs' | 'home' | 'asset' | 'widget-release';
+  | 'edition'
+  | 'index-page'
+  | 'explainer-page'
+  | 'snippet'
+  | 'demo'
+  | 'docs'
+  | 'home'
+  | 'asset'
+  | 'widget-release'
+  | 'problem-page';
 
 /** A body's exact bytes and the strong ETag over them. */
 export interface PreparedBody {

@@ -6,12 +6,13 @@ import type { Problem } from '../catalogue/schema.ts';
 import type { AppEnv } from './env.ts';
 import { HTML_TYPE, pageHeaders } from './html.ts';
 import { Page, renderPage } from './page-shell.tsx';
+import { PROBLEM_TYPES, problemType, type ProblemKind, type ProblemStatus } from './problem-types.ts';
 
 /**
  * What a reader is told, by status. Never the problem's detail: it may quote the request, and
  * on our frameable paths a crafted URL would then put words of anyone's choosing in our frame.
  */
-const READER_TEXT: Record<ProblemError['status'], string> = {
+const READER_TEXT: Record<ProblemStatus, string> = {
   400: 'This address is not one we understand. Check the link you followed.',
   404: 'There is nothing at this address. The explainer may not be published, or not in this language.',
   405: 'This address cannot be used that way.',
@@ -36,25 +37,33 @@ function errorPage(p: ProblemError): string {
 }
 
 /**
- * Throw from any handler; `app.onError` turns it into an `application/problem+json` response.
- * Our problems are plain HTTP errors, so `type` is `about:blank` and `title` the status phrase,
- * as RFC 9457 §4.2.1 asks; `detail` says what exactly went wrong.
+ * Throw from any handler; the sub-app's error handler turns it into a problem document
+ * (RFC 9457): a stable `type` per kind of problem (problem-types.ts) with its one `title` and
+ * status, `detail` saying what exactly went wrong, and any extension members (`available`).
  */
 export class ProblemError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 500 | 501 | 503,
-    readonly title: string,
+    readonly kind: ProblemKind,
     readonly detail: string,
     readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }
+
+  get status(): ProblemStatus {
+    return PROBLEM_TYPES[this.kind].status;
+  }
+
+  get title(): string {
+    return PROBLEM_TYPES[this.kind].title;
+  }
 }
 
-export const notFound = (detail: string) => new ProblemError(404, 'Not Found', detail);
-export const badRequest = (detail: string) => new ProblemError(400, 'Bad Request', detail);
+export const notFound = (detail: string) => new ProblemError('not-found', detail);
+export const badRequest = (detail: string) => new ProblemError('invalid-parameter', detail);
 export const methodNotAllowed = (method: string, allow: string) =>
-  new ProblemError(405, 'Method Not Allowed', `${method} is not allowed here; use ${allow}.`, { Allow: allow });
+  new ProblemError('method-not-allowed', `${method} is not allowed here; use ${allow}.`, { Allow: allow });
 
 const cacheControlFor = (p: ProblemError) => (p.status === 404 ? 'public, max-age=60, s-maxage=60' : 'no-store');
 
@@ -65,13 +74,14 @@ const cacheControlFor = (p: ProblemError) => (p.status === 404 ? 'public, max-ag
  * @example
  * return problemResponse(c, notFound('No explainer with id "x".'));
  */
-export function problemResponse(c: Context, p: ProblemError): Response {
+export function problemResponse(c: Context<AppEnv>, p: ProblemError): Response {
   const body: Problem = {
-    type: 'about:blank',
+    type: problemType(c.env.PUBLIC_ORIGIN, p.kind),
     title: p.title,
     status: p.status,
     detail: p.detail,
     instance: new URL(c.req.url).pathname,
+    ...p.extensions,
   };
   return new Response(JSON.stringify(body), {
     status: p.status,
@@ -87,7 +97,7 @@ export function problemResponse(c: Context, p: ProblemError): Response {
 export function asProblem(err: Error): ProblemError {
   if (err instanceof ProblemError) return err;
   console.error('unhandled error', err);
-  return new ProblemError(500, 'Internal Server Error', 'Something went wrong on our side.');
+  return new ProblemError('internal-error', 'Something went wrong on our side.');
 }
 
 /**
@@ -102,7 +112,7 @@ export function pageErrors({ framed }: { framed: boolean }): ErrorHandler<AppEnv
     const p = asProblem(err);
     const headers = { Vary: 'Accept', ...p.headers };
     if (!/text\/html/.test(c.req.header('Accept') ?? ''))
-      return problemResponse(c, new ProblemError(p.status, p.title, p.detail, headers));
+      return problemResponse(c, new ProblemError(p.kind, p.detail, headers, p.extensions));
     return new Response(errorPage(p), {
       status: p.status,
       headers: {

@@ -10,6 +10,7 @@
  * `hono/cors` triggers), and this is the hottest path of the Worker.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
 import { methodNotAllowed, problemResponse } from './problem.tsx';
 
 export const ALLOW = 'GET, HEAD, OPTIONS';
@@ -43,7 +44,7 @@ function preflight(): Response {
  * @example
  * app.use('*', publicReadOnly());
  */
-export function publicReadOnly(): MiddlewareHandler {
+export function publicReadOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let res: Response | undefined;
     if (c.req.method === 'OPTIONS') res = preflight();

@@ -100,7 +100,7 @@ describe('the demo page (the deploy bundle in workerd)', () => {
   it('the API reference (/docs) has no accessibility violations and runs under its CSP', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${api}/docs`, { waitUntil: 'load' });
-    expect(await page.locator('h2').count()).toBeGreaterThan(10);
+    expect(await page.locator('h2, h3').count()).toBeGreaterThan(10);
     expect(problems).toEqual([]);
     expect(await axeViolations(page, 'html', { all: true })).toEqual([]);
   });

@@ -5,6 +5,7 @@
  * like markup as text; and errors are a page for a browser on our HTML routes, a problem
  * document for an API client, never quoting the request.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
 
@@ -12,12 +13,14 @@ const ID = 'putin-baku-2024';
 const PAGES = ['/', '/explainers/putin-baku-2024', '/explainers/putin-baku-2024/snippet', '/docs'];
 const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-async function expectProblem(res: Response, status: number) {
+/** A problem document of `status`, whose `type` is one of our problem-type URIs (`kind`, if given). */
+async function expectProblem(res: Response, status: number, kind?: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
   const body = await res.json<Record<string, unknown>>();
-  expect(body).toMatchObject({ type: 'about:blank', status });
+  expect(body).toMatchObject({ status });
+  expect(body.type).toMatch(new RegExp(`^${env.PUBLIC_ORIGIN}/problems/${kind ?? '[a-z-]+'}$`));
   expect(typeof body.title).toBe('string');
   expect((body.detail as string).length).toBeGreaterThan(10);
   return body;
@@ -156,5 +159,66 @@ describe('errors: a page for a browser, a problem document for an API client', (
       expect(html, path).not.toContain(spoof);
       expect(html, path).not.toContain('aaaaaaaa');
     }
+  });
+});
+
+describe('one URL per resource', () => {
+  it('a trailing slash redirects (308) to the path without it, query kept; never off our origin', async () => {
+    for (const [from, to] of [
+      ['/v1/explainers/', '/v1/explainers'],
+      ['/v1/explainers/?limit=1&lang=ru', '/v1/explainers?limit=1&lang=ru'],
+      [`/v1/explainers/${ID}/`, `/v1/explainers/${ID}`],
+      ['/docs//', '/docs'],
+    ] as const) {
+      const res = await get(from, { redirect: 'manual' });
+      expect(res.status, from).toBe(308);
+      expect(res.headers.get('Location'), from).toBe(to);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
+    const sneaky = await get('//evil.example/', { redirect: 'manual' });
+    expect(sneaky.status).not.toBe(308);
+    expect(sneaky.headers.get('Location')).toBeNull();
+  });
+});
+
+describe('representations and content codings', () => {
+  it('sends the identity bytes with a strong ETag and Vary: Accept-Encoding, even to a client that accepts gzip', async () => {
+    for (const path of [`/v1/explainers/${ID}`, '/v1/explainers', '/v1/embed.js', '/docs']) {
+      const res = await get(path, { headers: { 'Accept-Encoding': 'gzip, br' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('Content-Encoding'), path).toBeNull();
+      expect(res.headers.get('Vary'), path).toContain('Accept-Encoding');
+      expect(res.headers.get('ETag'), path).toMatch(/^"[\w-]{27}"$/);
+      const again = await get(path, {
+        headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': res.headers.get('ETag')! },
+      });
+      expect(again.status, path).toBe(304);
+      expect(again.headers.get('Content-Encoding'), path).toBeNull();
+      expect(again.headers.get('Vary'), path).toContain('Accept-Encoding');
+    }
+  });
+});
+
+describe('problem types a program can branch on', () => {
+  it('every type URI answers a short page naming it, and the description lists them all with their titles', async () => {
+    const description = await (
+      await get('/v1/openapi.json')
+    ).json<{
+      'x-problem-types': { type: string; title: string; status: number }[];
+    }>();
+    const types = description['x-problem-types'];
+    expect(types.map((t) => t.type.split('/problems/')[1])).toEqual(
+      expect.arrayContaining(['invalid-parameter', 'unknown-explainer', 'edition-not-available', 'not-found']),
+    );
+    for (const t of types) {
+      expect(t.type.startsWith(`${env.PUBLIC_ORIGIN}/problems/`)).toBe(true);
+      const page = await get(new URL(t.type).pathname);
+      expect(page.status, t.type).toBe(200);
+      expect(await page.text()).toContain(`<h1>${t.title}</h1>`);
+    }
+    expect((await get('/problems/no-such-kind')).status).toBe(404);
+    // A problem's title is its type's, whatever the detail.
+    const unknown = await (await get('/v1/explainers/nope')).json<{ type: string; title: string }>();
+    expect(types.find((t) => t.type === unknown.type)?.title).toBe(unknown.title);
   });
 });

@@ -3,17 +3,20 @@
  * in stable bytes, its editions (?lang=, Content-Language, one ETag each), revalidation with
  * 304 and HEAD, errors as problem documents, and CORS for cross-origin scripts.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
 
 const ID = 'putin-baku-2024';
 
-async function expectProblem(res: Response, status: number) {
+/** A problem document of `status`, whose `type` is one of our problem-type URIs (`kind`, if given). */
+async function expectProblem(res: Response, status: number, kind?: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
   const body = await res.json<Record<string, unknown>>();
-  expect(body).toMatchObject({ type: 'about:blank', status });
+  expect(body).toMatchObject({ status });
+  expect(body.type).toMatch(new RegExp(`^${env.PUBLIC_ORIGIN}/problems/${kind ?? '[a-z-]+'}$`));
   expect(typeof body.title).toBe('string');
   expect((body.detail as string).length).toBeGreaterThan(10);
   return body;
@@ -115,7 +118,7 @@ describe('GET /v1/explainers/:id revalidates', () => {
 
 describe('GET /v1/explainers/:id answers errors with problem documents', () => {
   it('404 for an unknown id, naming it', async () => {
-    const body = await expectProblem(await get('/v1/explainers/no-such-story'), 404);
+    const body = await expectProblem(await get('/v1/explainers/no-such-story'), 404, 'unknown-explainer');
     expect(body.detail).toContain('no-such-story');
   });
 
@@ -125,9 +128,12 @@ describe('GET /v1/explainers/:id answers errors with problem documents', () => {
   });
 
   it('400 for a malformed language and 404 for a missing one', async () => {
-    await expectProblem(await get(`/v1/explainers/${ID}?lang=english!`), 400);
-    const body = await expectProblem(await get(`/v1/explainers/${ID}?lang=de`), 404);
+    const bad = await expectProblem(await get(`/v1/explainers/${ID}?lang=english!`), 400, 'invalid-parameter');
+    expect(bad.detail).toContain('"english!"'); // quoted as sent
+    const body = await expectProblem(await get(`/v1/explainers/${ID}?lang=de`), 404, 'edition-not-available');
     expect(body.detail).toContain('en');
+    // The editions there are, in a field a program can read, not only in prose.
+    expect(body.available).toEqual(expect.arrayContaining(['en']));
   });
 });
 

@@ -128,6 +128,65 @@ describe('GET /v1/explainers?cursor= takes only the cursor it gave out, so no cu
 });
 
 // Last in this file: it replaces the index in KV with 250 explainers and does not put it back.
+describe('GET /v1/explainers?lang= takes any language tag, as a single explainer does', () => {
+  const titles = async (query: string) =>
+    (await (await get(`/v1/explainers?${query}`)).json<{ explainers: { id: string; title: string; lang: string }[] }>())
+      .explainers;
+
+  it('ru-RU finds the Russian editions (RFC 4647 lookup), like ?lang=ru', async () => {
+    const ru = await titles('lang=ru');
+    expect(ru.find((e) => e.id === 'putin-baku-2024')?.lang).toBe('ru');
+    expect(await titles('lang=ru-RU')).toEqual(ru);
+    expect(await titles('lang=RU')).toEqual(ru);
+  });
+
+  it('a well-formed tag no explainer has (zh-Hant) gives the default editions; a malformed one a 400 quoting it', async () => {
+    const res = await get('/v1/explainers?lang=zh-Hant');
+    expect(res.status).toBe(200);
+    expect(await titles('lang=zh-Hant')).toEqual(await titles(''));
+    const bad = await get('/v1/explainers?lang=zh_Hant!');
+    expect(bad.status).toBe(400);
+    expect((await bad.json<{ detail: string }>()).detail).toContain('"zh_Hant!"');
+  });
+});
+
+describe('GET /v1/explainers?updatedSince= lists only explainers revised after that instant', () => {
+  it('before every revision: all of them; after the latest: none; the next page keeps the filter', async () => {
+    const all = (
+      await (await get('/v1/explainers?limit=100')).json<{ explainers: { id: string; updatedAt: string }[] }>()
+    ).explainers;
+    const latest = all
+      .map((e) => e.updatedAt)
+      .sort()
+      .at(-1)!;
+    const since = async (instant: string, limit = 100) =>
+      get(`/v1/explainers?limit=${limit}&updatedSince=${encodeURIComponent(instant)}`);
+    const before = await (await since('2000-01-01T00:00:00Z')).json<{ explainers: unknown[] }>();
+    expect(before.explainers).toHaveLength(all.length);
+    const after = await (await since(latest)).json<{ explainers: unknown[]; next: string | null }>();
+    expect(after).toEqual({ explainers: [], next: null });
+    // An offset is honoured: one second before the latest review, in another zone, lists it.
+    const justBefore = new Date(Date.parse(latest) - 1000).toISOString().replace('Z', '+00:00');
+    const some = await (await since(justBefore)).json<{ explainers: { updatedAt: string }[] }>();
+    expect(some.explainers.length).toBeGreaterThan(0);
+    expect(some.explainers.every((e) => e.updatedAt > justBefore.slice(0, 19))).toBe(true);
+    if (all.length > 1) {
+      const first = await since('2000-01-01T00:00:00Z', 1);
+      expect(first.headers.get('Link')).toContain('updatedSince=2000-01-01T00%3A00%3A00Z');
+    }
+  });
+
+  it('answers a malformed instant with a 400 problem quoting it', async () => {
+    for (const bad of ['yesterday', '2024-08-19', '2024-08-19T25:00:00Z', '2024-08-19T12:00:00']) {
+      const res = await get(`/v1/explainers?updatedSince=${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+      const body = await res.json<{ type: string; detail: string }>();
+      expect(body.type).toMatch(/\/problems\/invalid-parameter$/);
+      expect(body.detail).toContain(`"${bad}"`);
+    }
+  });
+});
+
 describe('GET /v1/explainers lists what the index in KV holds', () => {
   it('walks 250 explainers with no duplicate or gap, also when one is corrected between pages', async () => {
     // The index as content:publish writes it: ordered by first publication.

@@ -3,6 +3,7 @@
  * app has is described (GET, HEAD and OPTIONS), with the parameters and problems it answers.
  * (/docs renders it: docs-page.test.ts.)
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import app from '../../worker/index.ts';
 import { demo } from '../../demo/app.tsx';
@@ -51,7 +52,7 @@ describe('GET /v1/openapi.json', () => {
     const { paths, components, openapi } = await doc();
     expect(openapi).toBe('3.1.0');
     const names = (path: string) => paths[path]!.get!.parameters!.map((p) => p.name);
-    expect(names('/v1/explainers')).toEqual(['limit', 'cursor', 'lang']);
+    expect(names('/v1/explainers')).toEqual(['limit', 'cursor', 'lang', 'updatedSince']);
     expect(names('/v1/explainers/{id}')).toEqual(['id', 'lang', 'rendering']);
     expect(names('/explainers/{id}')).toEqual(['id', 'lang', 'theme']);
     expect(Object.keys(paths['/v1/explainers/{id}']!.get!.responses)).toEqual([
@@ -68,5 +69,33 @@ describe('GET /v1/openapi.json', () => {
       expect.arrayContaining(['id', 'keyFacts', 'background', 'sources', 'corrections', 'revisions']),
     );
     expect(Object.keys(components.schemas.ExplainerIndex?.properties ?? {})).toEqual(['explainers', 'next']);
+  });
+});
+
+describe('GET /v1/openapi.json shows real responses', () => {
+  it('the first explainer of the index, as the index lists it and (trimmed) as the API serves it', async () => {
+    const description = await (
+      await get('/v1/openapi.json')
+    ).json<{
+      servers: { url: string }[];
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content?: Record<string, { example?: unknown }> }> } }
+      >;
+    }>();
+    expect(description.servers[0]!.url).toBe(env.PUBLIC_ORIGIN);
+    const index = (await (await get('/v1/explainers?limit=1')).json<{ explainers: { id: string }[] }>()).explainers;
+    const listed = description.paths['/v1/explainers']!.get.responses['200']!.content!['application/json']!.example as {
+      explainers: { id: string }[];
+    };
+    expect(listed.explainers[0]!.id).toBe(index[0]!.id);
+    const one = description.paths['/v1/explainers/{id}']!.get.responses['200']!.content!['application/json']!
+      .example as {
+      id: string;
+      keyFacts: unknown[];
+    };
+    expect(one.id).toBe(index[0]!.id);
+    expect(one.keyFacts.length).toBeGreaterThan(0);
+    expect(one.keyFacts.length).toBeLessThanOrEqual(2);
   });
 });

@@ -104,6 +104,14 @@ describe('the Worker under arbitrary requests (fast-check)', () => {
           let block = 0;
           res.headers.forEach((value, name) => {
             block += name.length + value.length + 4;
+            // A trailing-slash redirect names the same request without the slash: that is its
+            // job, and it stays on our origin. Nothing else may carry the request back.
+            if (res.status === 308 && name === 'location') {
+              const asked = new URL(url, 'https://x.example');
+              expect(value, `${method} ${url}`).toBe(asked.pathname.replace(/\/+$/, '') + asked.search);
+              expect(value.startsWith('/') && !value.startsWith('//'), `${method} ${url}`).toBe(true);
+              return;
+            }
             expect(value, `${method} ${url}: header ${name} reflects the request`).not.toContain(MARK);
           });
           expect(block, `${method} ${url}`).toBeLessThan(8 * 1024);

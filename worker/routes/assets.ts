@@ -3,7 +3,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { describe, NOT_MODIFIED, ok, openApiJson, problem } from '../openapi.ts';
+import { describe, HEADERS, NOT_MODIFIED, ok, openApiJson, problem, UNAVAILABLE } from '../openapi.ts';
+import { apiExamples } from '../openapi-examples.ts';
 import { widget } from '../../generated/widget.ts';
 import { CACHE, JSON_TYPE, prepareBody, prepared } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
@@ -81,8 +82,13 @@ assets.get('/explainer.css', async (c) =>
 );
 
 assets.get('/openapi.json', async (c) => {
+  // With real examples from the catalogue: kept per origin and catalogue version.
+  const { version, examples } = await apiExamples(c.env.EXPLAINERS);
+  const origin = c.env.PUBLIC_ORIGIN;
   return prepared(c.req.header('If-None-Match'), {
-    body: await prepareBody(memoKey.body('asset', 'openapi.json'), openApiJson),
+    body: await prepareBody(memoKey.body('asset', 'openapi.json', origin, version), () =>
+      openApiJson(origin, examples),
+    ),
     contentType: JSON_TYPE,
     cacheControl: CACHE.page,
   });
@@ -90,46 +96,91 @@ assets.get('/openapi.json', async (c) => {
 
 describe('/v1/embed.js', {
   operationId: 'getEmbedScript',
-  summary: 'The widget script (moving alias, short cache); `Link` and `X-Embed-Integrity` name the pinned copy',
-  responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
+  summary: 'The widget script (moving alias, short cache)',
+  description:
+    'What publishers load with one script tag. It moves to each new release within minutes; `Link` (rel="canonical") and `X-Embed-Integrity` name the pinned, SRI-checkable copy of these bytes.',
+  tags: ['Embedding'],
+  responses: {
+    '200': ok('JavaScript', 'text/javascript', undefined, {
+      Link: {
+        description: 'The pinned copy: `</v1/embed.<hash>.js>; rel="canonical"`.',
+        required: true,
+        schema: { type: 'string' },
+      },
+      'X-Embed-Integrity': {
+        description: 'The `sha384-…` value for `integrity`.',
+        required: true,
+        schema: { type: 'string' },
+      },
+    }),
+    '304': NOT_MODIFIED,
+  },
 });
 describe('/v1/embed.{hash}.js', {
   operationId: 'getPinnedEmbedScript',
   summary: 'The widget script at its content-hashed, immutable URL (for SRI pinning)',
-  parameters: [{ name: 'hash', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } }],
+  description: 'Every release stays served under its hash, so a page that pinned one with SRI keeps working.',
+  tags: ['Embedding'],
+  parameters: [
+    {
+      name: 'hash',
+      in: 'path',
+      required: true,
+      description: 'The release: 16 hex digits, as `/v1/embed.js` names them in `Link`.',
+      schema: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+    },
+  ],
   responses: {
     '200': ok('JavaScript', 'text/javascript'),
     '304': NOT_MODIFIED,
-    '404': problem('Not the current build'),
+    '404': problem('No release with this hash', ['not-found']),
   },
 });
 describe('/v1/strings/{lang}.json', {
-  operationId: 'getWidgetWords',
-  summary: "The widget's own words in one language (headings, buttons, dates), as JSON",
-  parameters: [{ name: 'lang', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]{2,3}$' } }],
+  operationId: 'getWidgetStrings',
+  summary: "The widget's own strings in one language (headings, buttons, dates), as JSON",
+  description: 'Fetched once per page by widgets showing an edition in a language other than English.',
+  tags: ['Embedding'],
+  parameters: [
+    {
+      name: 'lang',
+      in: 'path',
+      required: true,
+      description: 'A primary language subtag, e.g. `ru`.',
+      schema: { type: 'string', pattern: '^[a-z]{2,3}$' },
+    },
+  ],
   responses: {
-    '200': ok('The words', 'application/json'),
+    '200': ok('The strings', 'application/json', 'WidgetStrings', { 'Content-Language': HEADERS['Content-Language'] }),
     '304': NOT_MODIFIED,
-    '404': problem('No words for this language'),
+    '404': problem('No strings for this language', ['not-found']),
   },
 });
 describe('/v1/frame.js', {
   operationId: 'getFrameScript',
-  summary: "The explainer page's own script when framed: reports its height to WordPress, AMP and embed.js hosts",
+  summary: "The explainer page's own script when framed",
+  description: 'Reports the page height to WordPress, AMP and embed.js hosts, in the protocols they already speak.',
+  tags: ['Embedding'],
   responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
 });
 describe('/v1/builder.js', {
   operationId: 'getBuilderScript',
-  summary: "The embed builder's script: live preview on change, copy to the clipboard",
+  summary: "The embed builder's script",
+  description: 'Live preview on change and copying to the clipboard, on `/embed`.',
+  tags: ['Pages'],
   responses: { '200': ok('JavaScript', 'text/javascript'), '304': NOT_MODIFIED },
 });
 describe('/v1/explainer.css', {
   operationId: 'getExplainerStylesheet',
-  summary: "The widget's stylesheet (the snippet's shadow root and the explainer page use it)",
+  summary: "The widget's stylesheet",
+  description: "Used by the snippet's shadow root and the explainer page; the widget itself carries it.",
+  tags: ['Embedding'],
   responses: { '200': ok('CSS', 'text/css'), '304': NOT_MODIFIED },
 });
 describe('/v1/openapi.json', {
   operationId: 'getOpenApi',
-  summary: 'This description',
-  responses: { '200': ok('OpenAPI 3.1', 'application/json'), '304': NOT_MODIFIED },
+  summary: 'This description (OpenAPI 3.1)',
+  description: 'Built from the routes themselves, so it cannot drift from what the API serves.',
+  tags: ['Service'],
+  responses: { '200': ok('OpenAPI 3.1', 'application/json'), '304': NOT_MODIFIED, '503': UNAVAILABLE },
 });

@@ -15,7 +15,7 @@ import { memoKey, remember } from '../memo.ts';
 import { widget } from '../../generated/widget.ts';
 import { HASHED_EMBED_PATH } from './assets.ts';
 import { THEMES, type Theme } from '../../ui/theme.ts';
-import { describe, ok } from '../openapi.ts';
+import { describe, NOT_MODIFIED, ok, THEME_PARAM, UNAVAILABLE } from '../openapi.ts';
 import { snippetHtml } from '../snippet.tsx';
 import { renderingOf } from '../rendering.tsx';
 import { notFound, pageErrors } from '../problem.tsx';
@@ -225,11 +225,67 @@ builder.get('/embed/*', (c) => {
 
 describe('/embed', {
   operationId: 'getEmbedBuilder',
-  summary: 'The embed builder: pick an explainer, language, mode, theme and accent; preview it live and copy the code',
-  responses: { '200': ok('HTML page', 'text/html') },
+  summary: 'The embed builder',
+  description:
+    'Pick an explainer, its language, the embed mode, a theme and an accent colour (and whether to pin this release with SRI); preview it live and copy the code. A plain GET form.',
+  tags: ['Pages'],
+  parameters: [
+    {
+      name: 'explainer',
+      in: 'query',
+      required: false,
+      description: 'An explainer id; default the first one.',
+      schema: { type: 'string' },
+    },
+    {
+      name: 'lang',
+      in: 'query',
+      required: false,
+      description: "One of its editions; default the page's.",
+      schema: { type: 'string' },
+    },
+    {
+      name: 'mode',
+      in: 'query',
+      required: false,
+      description: 'How the page embeds it.',
+      schema: {
+        type: 'string',
+        enum: ['snippet', 'script', 'placeholder', 'iframe', 'amp', 'wordpress'],
+        default: 'snippet',
+      },
+    },
+    THEME_PARAM,
+    {
+      name: 'accent',
+      in: 'query',
+      required: false,
+      description: 'An accent colour, `#rrggbb`.',
+      schema: { type: 'string' },
+    },
+    {
+      name: 'pin',
+      in: 'query',
+      required: false,
+      description: '`1`: pin this release of embed.js with SRI.',
+      schema: { type: 'string', enum: ['1'] },
+    },
+  ],
+  responses: { '200': ok('HTML page (not cached: it follows every publish)', 'text/html'), '503': UNAVAILABLE },
 });
 describe('/embed/accent.css', {
   operationId: 'getAccentStylesheet',
-  summary: "A stylesheet setting the widget's accent colour (the builder's preview)",
-  responses: { '200': ok('CSS', 'text/css') },
+  summary: "A stylesheet setting the widget's accent colour",
+  description: "The builder's preview loads it, so that its page needs no inline style.",
+  tags: ['Pages'],
+  parameters: [
+    {
+      name: 'c',
+      in: 'query',
+      required: false,
+      description: 'The colour as six hex digits, without `#`.',
+      schema: { type: 'string', pattern: '^[0-9a-fA-F]{6}$' },
+    },
+  ],
+  responses: { '200': ok('CSS', 'text/css'), '304': NOT_MODIFIED },
 });

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.ts';
 import { htmlPage } from '../html.ts';
 import { prepareBody } from '../http-cache.ts';
 import { memoKey } from '../memo.ts';
-import { describe, ok } from '../openapi.ts';
+import { describe, NOT_MODIFIED, ok } from '../openapi.ts';
 import { Page, renderPage } from '../page-shell.tsx';
 import { pageErrors } from '../problem.tsx';
 
@@ -45,6 +45,8 @@ home.get('/', async (c) =>
 
 describe('/', {
   operationId: 'getHome',
-  summary: 'What the service is, with links to the embed builder and the API reference',
-  responses: { '200': ok('HTML page', 'text/html') },
+  summary: 'What the service is',
+  description: 'A short page with links to the embed builder and the API reference.',
+  tags: ['Service'],
+  responses: { '200': ok('HTML page', 'text/html'), '304': NOT_MODIFIED },
 });

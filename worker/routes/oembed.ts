@@ -9,7 +9,7 @@ import { SLUG } from '../../catalogue/patterns.ts';
 import type { AppEnv } from '../env.ts';
 import { findDocument } from '../catalogue.ts';
 import { CACHE } from '../http-cache.ts';
-import { describe, LANG_PARAM, problem } from '../openapi.ts';
+import { describe, LANG_PARAM, problem, UNAVAILABLE } from '../openapi.ts';
 import { attr } from '../escape.ts';
 import { apiErrors, badRequest, notFound, ProblemError } from '../problem.tsx';
 
@@ -28,7 +28,7 @@ oembed.onError(apiErrors);
 
 oembed.get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json';
-  if (format === 'xml') throw new ProblemError(501, 'Not Implemented', 'Only format=json is provided.');
+  if (format === 'xml') throw new ProblemError('not-implemented', 'Only format=json is provided.');
   if (format !== 'json') throw badRequest('"format" must be json.');
   const raw = c.req.query('url');
   if (!raw) throw badRequest('"url" is required: the address of an explainer page, e.g. ORIGIN/explainers/ID.');
@@ -73,24 +73,56 @@ oembed.get('/oembed', async (c) => {
 
 describe('/oembed', {
   operationId: 'getOEmbed',
-  summary: 'oEmbed 1.0 (rich): an iframe of the explainer page, with a link WordPress shows until it resizes',
+  summary: 'oEmbed 1.0 (rich) for an explainer page',
+  description:
+    'What WordPress and other oEmbed consumers ask for an explainer page\'s address: an iframe of the page, after a link WordPress shows until the frame reports its height. Discovered from the page\'s `<link rel="alternate" type="application/json+oembed">`.',
+  tags: ['Embedding'],
   parameters: [
     {
       name: 'url',
       in: 'query',
       required: true,
-      description: 'An explainer page: ORIGIN/explainers/ID',
-      schema: { type: 'string' },
+      description: 'An explainer page: `ORIGIN/explainers/ID` (its `lang` query is honoured).',
+      schema: { type: 'string', format: 'uri' },
     },
-    { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'] } },
-    { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
-    { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+    {
+      name: 'format',
+      in: 'query',
+      required: false,
+      description: 'Only `json` is provided; `xml` is a 501 problem.',
+      schema: { type: 'string', enum: ['json', 'xml'], default: 'json' },
+    },
+    {
+      name: 'maxwidth',
+      in: 'query',
+      required: false,
+      description: 'The largest width the consumer can show, in pixels (at most 700 is used).',
+      schema: { type: 'integer', minimum: 1 },
+    },
+    {
+      name: 'maxheight',
+      in: 'query',
+      required: false,
+      description: 'The largest height the consumer can show, in pixels (at most 900 is used).',
+      schema: { type: 'integer', minimum: 1 },
+    },
     LANG_PARAM,
   ],
   responses: {
-    '200': { description: 'The oEmbed response', content: { 'application/json': {} } },
-    '400': problem('A malformed url, format or dimension'),
-    '404': problem('Not one of our explainer pages'),
-    '501': problem('format=xml is not provided'),
+    '200': {
+      description: 'The oEmbed response',
+      headers: {
+        'Cache-Control': { description: 'How long consumers may keep it.', required: true, schema: { type: 'string' } },
+      },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/OEmbed' } } },
+    },
+    '400': problem('A malformed url, format, dimension or lang', ['invalid-parameter']),
+    '404': problem('Not one of our explainer pages, or no such explainer or edition', [
+      'not-found',
+      'unknown-explainer',
+      'edition-not-available',
+    ]),
+    '501': problem('format=xml is not provided', ['not-implemented']),
+    '503': UNAVAILABLE,
   },
 });

@@ -12,7 +12,18 @@ import { HTML_TYPE, htmlPage, pageHeaders } from '../html.ts';
 import { Page, renderPage } from '../page-shell.tsx';
 import { memoKey } from '../memo.ts';
 import { jsonLd, jsonLdBlock } from '../json-ld.ts';
-import { describe, ID_PARAM, LANG_PARAM, NOT_MODIFIED, ok, problem, THEME_PARAM } from '../openapi.ts';
+import {
+  describe,
+  HEADERS,
+  ID_PARAM,
+  LANG_PARAM,
+  NOT_MODIFIED,
+  ok,
+  problem,
+  THEME_PARAM,
+  UNAVAILABLE,
+} from '../openapi.ts';
+import { SLUG } from '../../catalogue/patterns.ts';
 import { CACHE, prepareBody, prepared } from '../http-cache.ts';
 import { SITE_CSS } from './site-css.ts';
 import { snippetHtml } from '../snippet.tsx';
@@ -120,39 +131,77 @@ pages.get('/explainers/*', (c) => {
 
 describe('/explainers/{id}', {
   operationId: 'getExplainerPage',
-  summary: "The explainer as a server-rendered HTML page (iframe embed, readers' fallback)",
+  summary: 'The explainer as a server-rendered HTML page',
+  description:
+    "The iframe embed and the readers' fallback when the API fails: readable without script, framable by any site, found by search engines (JSON-LD, canonical and hreflang links).",
+  tags: ['Pages'],
   parameters: [ID_PARAM, LANG_PARAM, THEME_PARAM],
   responses: {
-    '200': ok('HTML page (Content-Language names the edition; hreflang links the others)', 'text/html'),
-    '400': problem('Malformed id or language'),
-    '404': problem('Unknown explainer or edition'),
-    '503': problem('The catalogue could not be read'),
+    '200': ok('HTML page; hreflang links name the other editions', 'text/html', undefined, {
+      'Content-Language': HEADERS['Content-Language'],
+    }),
+    '304': NOT_MODIFIED,
+    '400': problem('A malformed id or lang', ['invalid-parameter']),
+    '404': problem('No such explainer or edition', ['unknown-explainer', 'edition-not-available']),
+    '503': UNAVAILABLE,
   },
 });
 describe('/explainers/{id}/snippet', {
   operationId: 'getExplainerSnippet',
-  summary:
-    'The embed code for zero layout shift: <news-explainer> with the explainer server-rendered in a declarative shadow root, then the embed.js script tag',
+  summary: 'The embed code for zero layout shift',
+  description:
+    '`<news-explainer>` with the explainer server-rendered in a declarative shadow root, then the embed.js script tag: paste it or include it server-side. Its `rendering` attribute lets embed.js ask whether it is current.',
+  tags: ['Pages'],
   parameters: [
     ID_PARAM,
     { ...LANG_PARAM, description: 'Edition; written on the element so the widget asks for the same one.' },
   ],
   responses: {
-    '200': ok('HTML to paste or include server-side', 'text/html'),
+    '200': ok('HTML to paste or include server-side', 'text/html', undefined, {
+      'Content-Language': HEADERS['Content-Language'],
+    }),
     '304': NOT_MODIFIED,
-    '400': problem('Malformed id or language'),
-    '404': problem('Unknown explainer or edition'),
-    '503': problem('The catalogue could not be read'),
+    '400': problem('A malformed id or lang', ['invalid-parameter']),
+    '404': problem('No such explainer or edition', ['unknown-explainer', 'edition-not-available']),
+    '503': UNAVAILABLE,
   },
 });
 describe('/site.css', {
   operationId: 'getSiteStylesheet',
-  summary: 'The stylesheet of our own pages (demo, explainer page, API reference)',
-  responses: { '200': ok('CSS', 'text/css') },
+  summary: 'The stylesheet of our own pages',
+  description: 'Home, explainer page, API reference, embed builder and error pages.',
+  tags: ['Pages'],
+  responses: { '200': ok('CSS', 'text/css'), '304': NOT_MODIFIED },
 });
 describe('/explainers/{id}/sources/{source}', {
   operationId: 'followSource',
-  summary: "302 to one of the explainer's own sources (how a sandboxed frame opens a source through WordPress)",
-  parameters: [ID_PARAM, { name: 'source', in: 'path', required: true, schema: { type: 'string' } }, LANG_PARAM],
-  responses: { '302': { description: 'To the source' }, '404': problem('No such explainer or source') },
+  summary: "A redirect to one of the explainer's own sources",
+  description: "How a sandboxed frame in WordPress opens a source: WordPress only follows links to the frame's host.",
+  tags: ['Pages'],
+  parameters: [
+    ID_PARAM,
+    {
+      name: 'source',
+      in: 'path',
+      required: true,
+      description: 'A source id of that explainer.',
+      schema: { type: 'string', pattern: SLUG.source },
+    },
+    LANG_PARAM,
+  ],
+  responses: {
+    '302': {
+      description: 'To the source',
+      headers: {
+        Location: {
+          description: "The source's https address.",
+          required: true,
+          schema: { type: 'string', format: 'uri' },
+        },
+      },
+    },
+    '400': problem('A malformed id or lang', ['invalid-parameter']),
+    '404': problem('No such explainer, edition or source', ['unknown-explainer', 'edition-not-available', 'not-found']),
+    '503': UNAVAILABLE,
+  },
 });
