@@ -203,6 +203,7 @@ const CHANGELOG = [
       'Problem `type`s are stable URIs under `/problems/`; a missing edition lists `available` editions.',
       '`updatedSince` on the index; `lang` takes any BCP 47 tag on the index too; a trailing slash redirects (308).',
       '`rendering` on `GET /v1/explainers/{id}`: 204 while a snippet is current.',
+      'Text fields carry their language\'s typography: no-break spaces (U+00A0) and word joiners (U+2060), e.g. in "18–19 August".',
       'ETags hash the exact bytes served; cursors have one valid spelling.',
     ],
   },

@@ -9,6 +9,7 @@ import { ExplainerSchema, SLUG, LANG, type Explainer } from '../schema.ts';
 import type { CompiledContent, CompiledExplainer, Prepared } from '../compiled.ts';
 import { lintDocument } from './lint.ts';
 import { parityProblems } from './parity.ts';
+import { typeset } from './typography.ts';
 
 /** A content file as read from disk: its path relative to the project, and its text. */
 export interface ContentFile {
@@ -60,6 +61,8 @@ function hiddenProblems(raw: unknown): string[] {
     const where = formatPath(path);
     const out: string[] = [];
     if (/\bTODO\b/.test(text)) out.push(`${where}: is a TODO placeholder; write it`);
+    if (text.includes('\u00a0'))
+      out.push(`${where}: contains a no-break space; write a plain space (the build applies typography)`);
     const hidden = DISGUISE.exec(text);
     if (hidden)
       out.push(
@@ -118,7 +121,9 @@ export function compileContent(files: readonly ContentFile[]): CompileResult {
     if (!doc) continue;
     const entry = (explainers[doc.id] ??= { defaultLang: doc.lang, langs: {} });
     if (doc.lang === 'en') entry.defaultLang = 'en';
-    entry.langs[doc.lang] = { ...prepare(doc), data: doc };
+    // After every check: what readers and clients get has its language's typography.
+    const shown = typeset(doc);
+    entry.langs[doc.lang] = { ...prepare(shown), data: shown };
   }
   if (files.length === 0) errors.push('content: (catalogue): no content files found');
   for (const [id, explainer] of Object.entries(explainers)) {

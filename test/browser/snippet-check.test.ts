@@ -123,3 +123,15 @@ describe('the widget to assistive technology and to a theme switch', () => {
     expect(apiRequests.length).toBe(before);
   });
 });
+
+describe('typography in the widget', () => {
+  it('the Russian title keeps «18–19 августа 2024 года» from breaking at the dash or before «года»', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/article-ru.html`, { waitUntil: 'domcontentloaded' });
+    await rendered(page);
+    const title = await page.evaluate(
+      () => document.querySelector('news-explainer')!.shadowRoot!.querySelector('.nx-title')!.textContent,
+    );
+    expect(title).toContain('18–\u206019\u00a0августа 2024\u00a0года');
+  });
+});

@@ -112,3 +112,22 @@ describe('GET /explainers/:id/snippet names its rendering, and the API answers w
     expect(await of('v2', corrected)).not.toBe(first);
   });
 });
+
+describe('typography per language reaches every rendering', () => {
+  it('the page, the snippet and the JSON keep "18–19 August" and «19 августа 2024 года» from breaking', async () => {
+    const en = '18–\u206019\u00a0August';
+    const ru = '18–\u206019\u00a0августа 2024\u00a0года';
+    for (const path of [
+      '/explainers/putin-baku-2024',
+      '/explainers/putin-baku-2024/snippet',
+      '/v1/explainers/putin-baku-2024',
+    ])
+      expect(await (await get(path)).text(), path).toContain(en);
+    for (const path of [
+      '/explainers/putin-baku-2024?lang=ru',
+      '/explainers/putin-baku-2024/snippet?lang=ru',
+      '/v1/explainers/putin-baku-2024?lang=ru',
+    ])
+      expect(await (await get(path)).text(), path).toContain(ru);
+  });
+});
