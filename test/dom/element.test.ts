@@ -213,7 +213,7 @@ describe('<news-explainer>', () => {
     card.querySelector('summary')!.click();
     expect(card.querySelector('.nx-later')).toBeNull();
     expect(card.querySelector('.nx-body .nx-lead')?.textContent).toBe(data.summary);
-    expect(card.querySelector('.nx-body')?.textContent).toContain('300 billion');
+    expect(card.querySelector('.nx-body')?.textContent).toContain('300\u00a0billion'); // the build's typography
     // Other closed disclosures stay unbuilt until opened or printed.
     expect(root.querySelector('.nx-sources .nx-later')).not.toBeNull();
     window.dispatchEvent(new Event('beforeprint'));

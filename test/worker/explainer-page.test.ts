@@ -7,6 +7,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
+import entries from '../../generated/kv.json';
 
 /** Pages name our configured public origin, never the request's host (wrangler.toml [vars]). */
 const ORIGIN = env.PUBLIC_ORIGIN;
@@ -73,7 +74,8 @@ describe('GET /explainers/:id, as hosts and search engines read it', () => {
     const data = JSON.parse(ld) as Record<string, unknown> & { citation: { url: string }[] };
     expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Article', inLanguage: 'en' });
     expect(data.headline).toMatch(/^Putin's state visit/);
-    expect(data.dateModified).toBe('2026-11-30T12:00:00Z');
+    const edition = entries.find((e) => e.key === 'explainer:putin-baku-2024:en')!;
+    expect(data.dateModified).toBe((JSON.parse(edition.value) as { updatedAt: string }).updatedAt);
     expect((data.about as { '@type': string })['@type']).toBe('NewsArticle');
     expect(data.citation.length).toBeGreaterThan(40);
     for (const c of data.citation) expect(c.url).toMatch(/^https:\/\//);
