@@ -135,12 +135,22 @@ export const SourceSchema = z
       .describe(
         `${PLAIN}, shown beside \`date\`: why it is not a publication date where the page shows none (e.g. "date of the event"). Absent when \`date\` is the publication date.`,
       ),
-    /** The language of the source's title and page, where it is not the edition's (WCAG 3.1.2). */
+    /** The language of the source's title (and page, unless `pageLang` says otherwise), where it is not the edition's (WCAG 3.1.2). */
     lang: z
       .string()
       .regex(LANG, 'must be a language tag such as "ru"')
       .optional()
-      .describe("The language (BCP 47 tag) of the source's title and page, only where it is not the edition's `lang`."),
+      .describe(
+        "The language (BCP 47 tag) of the source's title, and of its page unless `pageLang` differs, only where it is not the edition's `lang`.",
+      ),
+    /** The language of the linked page where it differs from its title's (a Russian title for an English page). */
+    pageLang: z
+      .string()
+      .regex(LANG, 'must be a language tag such as "en"')
+      .optional()
+      .describe(
+        "The language (BCP 47 tag) of the linked page, where it differs from the language of its title (`lang`, else the edition's); links carry it as `hreflang`.",
+      ),
   })
   .describe('One source: a page or document the explainer cites. The widget numbers sources in this order, from 1.');
 
@@ -206,8 +216,19 @@ export const RevisionSchema = z
   .strictObject({
     date: IsoDate.describe('The calendar date (`YYYY-MM-DD`) of the revision; never later than `updatedAt`.'),
     note: PlainText(240).describe(`${PLAIN}: what changed, in a sentence.`),
+    kind: z
+      .enum(['correction', 'update', 'review'])
+      .optional()
+      .describe(
+        'What the revision was for readers: `correction` (they had been told something wrong: shown as "Corrected <date>: <note>" on the first screen), `update` (facts added or changed: the "Updated" date changes), `review` (checked against the sources, nothing changed for readers). Absent on the first entry, the first publication; an older entry without it counts as a correction.',
+      ),
+    approvedBy: PlainText(100)
+      .optional()
+      .describe(
+        `${PLAIN}: who approved the revision (e.g. the duty editor), where the newsroom names them. Absent when not given.`,
+      ),
   })
-  .describe('One entry of the revision log: when, and what changed.');
+  .describe('One entry of the revision log: when, what changed and, optionally, who approved it.');
 
 export const ArticleSchema = z
   .strictObject({
@@ -361,7 +382,7 @@ export const ExplainerSchema = ExplainerShape.superRefine(
         ctx.addIssue({
           code: 'custom',
           path: ['revisions', i, 'date'],
-          message: `is later than updatedAt (${reviewed})`,
+          message: `is later than updatedAt (${reviewed}): set "updatedAt" to "${r.date}${doc.updatedAt.slice(10)}" (the revision's day) or later, the time you checked the text against its sources`,
         });
     });
     doc.timeline.forEach((e, i) => {

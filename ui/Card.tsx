@@ -1,9 +1,9 @@
 import type { Card as CardData } from '../catalogue/schema.ts';
 import type { Ctx } from './context.ts';
-import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
 import { Marker } from './Marker.tsx';
 import { RichText } from './RichText.tsx';
+import { Time } from './Time.tsx';
 
 /**
  * A background card as a native disclosure, its title alone until opened. `<details>` works by
@@ -25,8 +25,7 @@ export function Card({ card, c }: { card: CardData; c: Ctx }) {
               </p>
             ))}
             <p class="nx-meta">
-              {c.t.asOf} <time dateTime={card.asOf}>{formatDate(card.asOf, c.t)}</time>.{' '}
-              <Marker ids={card.sources} c={c} />
+              {c.t.asOf} <Time date={card.asOf} c={c} />. <Marker ids={card.sources} c={c} />
             </p>
           </div>
         )}

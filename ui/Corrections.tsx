@@ -1,13 +1,13 @@
 import type { Ctx } from './context.ts';
 import { CitedList } from './CitedList.tsx';
-import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
 import { fill } from './strings/fill.ts';
+import { Time } from './Time.tsx';
 
 /** What the reported article (named here) got wrong or left unclear. */
 export function Corrections({ c }: { c: Ctx }) {
   const article = c.doc.article;
-  if (c.doc.corrections.length === 0) return null;
+  if (!c.doc.corrections.length) return null;
   return (
     <details class="nx-panel">
       <summary>{c.t.corrections}</summary>
@@ -16,7 +16,7 @@ export function Corrections({ c }: { c: Ctx }) {
           <>
             <p class="nx-meta">
               {c.t.correctionsTo} {fill(c.t.quoted, { text: article.title })}, {article.publisher},{' '}
-              <time dateTime={article.date}>{formatDate(article.date, c.t)}</time>
+              <Time date={article.date} c={c} />
               {article.dateNote ? ` (${article.dateNote})` : null}:
             </p>
             <CitedList items={c.doc.corrections} c={c} name="nx-corrections" />

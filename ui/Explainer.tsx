@@ -2,7 +2,6 @@ import type { Explainer as ExplainerData } from '../catalogue/schema.ts';
 import { Card } from './Card.tsx';
 import { context, type Deferred } from './context.ts';
 import { Corrections } from './Corrections.tsx';
-import { formatDate } from './format.ts';
 import { KeyFacts } from './KeyFacts.tsx';
 import { Revision } from './Revision.tsx';
 import { Section, type TitleLevel } from './Section.tsx';
@@ -11,6 +10,7 @@ import type { Strings } from './strings/en.ts';
 import type { Theme } from './theme.ts';
 import { Timeline } from './Timeline.tsx';
 import { WhyItMatters } from './WhyItMatters.tsx';
+import { Time } from './Time.tsx';
 
 export interface ExplainerProps {
   doc: ExplainerData;
@@ -32,8 +32,12 @@ export interface ExplainerProps {
 export function Explainer({ doc, theme = 'light', level = 2, t, later }: ExplainerProps) {
   const c = context(doc, t, later);
   // The period the text covers: its cards' latest "as of" date (ISO dates sort as text).
-  const asOf = doc.background.reduce((latest, card) => (card.asOf > latest ? card.asOf : latest), '');
-  const Title = level === 1 ? 'h1' : 'h2';
+  const asOf =
+    doc.background
+      .map((card) => card.asOf)
+      .sort()
+      .pop() ?? '';
+  const Title = `h${level}` as const;
   return (
     <article
       class="nx"
@@ -44,9 +48,9 @@ export function Explainer({ doc, theme = 'light', level = 2, t, later }: Explain
       aria-labelledby="nx-title"
     >
       <p class="nx-meta">
-        <span class="nx-kicker">{c.t.kicker}</span> · {c.t.updated}{' '}
-        <time dateTime={doc.updatedAt}>{formatDate(doc.updatedAt, c.t)}</time> · {c.t.backgroundAsOf}{' '}
-        <time dateTime={asOf}>{formatDate(asOf, c.t)}</time>
+        <span class="nx-kicker">{c.t.kicker}</span> · {c.t.updated} <Time date={doc.updatedAt} c={c} />
+        {' · '}
+        {c.t.backgroundAsOf} <Time date={asOf} c={c} />
       </p>
       <Title id="nx-title" class="nx-title">
         {doc.title}

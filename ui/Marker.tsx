@@ -18,15 +18,16 @@ export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
   const cited = ids.flatMap((id) => c.sources.get(id) ?? []).sort((a, b) => a.n - b.n);
   const first = cited[0];
   if (!first) return null;
-  const nums = cited.map((s) => s.n);
-  const many = nums.length > MAX_LISTED;
+  const list = cited.map((s) => s.n).join(', ');
+  const many = cited.length > MAX_LISTED;
+  const text = many ? count(c.t, c.t.nSources, cited.length) : list;
   // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
   const label =
     cited.length === 1
       ? fill(c.t.source, { n: first.n, publisher: first.source.publisher, date: formatDate(first.source.date, c.t) })
       : many
-        ? `${count(c.t, c.t.nSources, nums.length)}: ${nums.join(', ')}`
-        : fill(c.t.sourcesOf, { list: nums.join(', ') });
+        ? `${text}: ${list}`
+        : fill(c.t.sourcesOf, { list });
   return (
     <a
       class="nx-mark"
@@ -34,7 +35,7 @@ export function Marker({ ids, c }: { ids: readonly string[]; c: Ctx }) {
       aria-label={label}
       data-cites={cited.map((s) => s.source.id).join(' ')}
     >
-      {many ? count(c.t, c.t.nSources, nums.length) : nums.join(', ')}
+      {text}
     </a>
   );
 }

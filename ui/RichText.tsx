@@ -7,18 +7,17 @@ import { Marker } from './Marker.tsx';
 export function RichText({ runs, c }: { runs: readonly Inline[]; c: Ctx }) {
   return (
     <>
-      {runs.map((run) => {
-        switch (run.type) {
-          case 'text':
-            return run.text;
-          case 'em':
-            return <em>{run.text}</em>;
-          case 'link':
-            return <ExternalLink href={run.href}>{run.text}</ExternalLink>;
-          case 'cite':
-            return <Marker ids={[run.source]} c={c} />;
-        }
-      })}
+      {runs.map((run) =>
+        run.type === 'text' ? (
+          run.text
+        ) : run.type === 'em' ? (
+          <em>{run.text}</em>
+        ) : run.type === 'link' ? (
+          <ExternalLink href={run.href}>{run.text}</ExternalLink>
+        ) : (
+          <Marker ids={[run.source]} c={c} />
+        ),
+      )}
     </>
   );
 }

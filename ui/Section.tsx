@@ -12,7 +12,7 @@ interface SectionProps {
 
 /** A titled part of the explainer; its heading sits one level below the explainer's title. */
 export function Section({ id, title, level, children }: SectionProps) {
-  const Heading = level === 1 ? 'h2' : 'h3';
+  const Heading = `h${(level + 1) as 2 | 3}` as const;
   return (
     <section class="nx-section" aria-labelledby={id}>
       <Heading id={id} class="nx-h">

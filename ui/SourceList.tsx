@@ -1,7 +1,7 @@
 import type { Ctx } from './context.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
+import { Time } from './Time.tsx';
 
 /** The numbered list markers point into: title (linked), publisher and date of every source. */
 export function SourceList({ c }: { c: Ctx }) {
@@ -14,10 +14,15 @@ export function SourceList({ c }: { c: Ctx }) {
             {c.doc.sources.map((s) => (
               // Focusable by script only: a marker moves focus here.
               <li key={s.id} id={`nx-src-${s.id}`} tabIndex={-1}>
-                <ExternalLink href={s.url} lang={s.lang}>
+                {/* The page's language: its own where it differs from its title's, which differs from the edition's. */}
+                <ExternalLink
+                  href={s.url}
+                  lang={s.lang}
+                  hrefLang={s.pageLang ? (s.pageLang === c.doc.lang ? undefined : s.pageLang) : s.lang}
+                >
                   {s.title}
                 </ExternalLink>
-                . {s.publisher}, <time dateTime={s.date}>{formatDate(s.date, c.t)}</time>
+                . {s.publisher}, <Time date={s.date} c={c} />
                 {s.dateNote ? ` (${s.dateNote})` : null}.
               </li>
             ))}

@@ -1,8 +1,8 @@
 import type { Ctx } from './context.ts';
-import { formatDate } from './format.ts';
 import { Later } from './Later.tsx';
 import { Marker } from './Marker.tsx';
 import { RichText } from './RichText.tsx';
+import { Time } from './Time.tsx';
 
 export function Timeline({ c }: { c: Ctx }) {
   return (
@@ -13,7 +13,7 @@ export function Timeline({ c }: { c: Ctx }) {
           <ol class="nx-timeline">
             {c.doc.timeline.map((event, i) => (
               <li key={i}>
-                <time dateTime={event.date}>{formatDate(event.date, c.t)}</time>
+                <Time date={event.date} c={c} />
                 <RichText runs={event.runs} c={c} /> <Marker ids={event.sources} c={c} />
               </li>
             ))}

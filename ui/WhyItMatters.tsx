@@ -13,7 +13,7 @@ export function WhyItMatters({ c }: { c: Ctx }) {
           <RichText runs={lead.runs} c={c} /> <Marker ids={c.doc.whyItMatters.sources} c={c} />
         </p>
       ) : null}
-      {rest.length > 0 ? (
+      {rest.length ? (
         <details class="nx-more">
           <summary>{c.t.whyMore}</summary>
           <Later c={c} text={() => rest.map((p) => p.text).join(' ')}>

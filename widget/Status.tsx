@@ -19,10 +19,23 @@ export function Loading({ t }: { t: Strings }) {
   );
 }
 
+/**
+ * A lazy embed before the reader comes near: one labelled region (screen-reader users find it)
+ * with a link to the explainer's page, in about the space the explainer will take (styles.css).
+ */
+export function Waiting({ t, href }: { t: Strings; href: string | null }) {
+  return (
+    <section class="nx nx-waiting" aria-label={t.kicker}>
+      {href ? <a href={href}>{t.readOnPage}</a> : null}
+    </section>
+  );
+}
+
 interface FailedProps {
   t: Strings;
   /** Where the reader can still read the explainer (the server-rendered page), if known. */
   href: string | null;
+  /** Absent when retrying cannot help (a missing or malformed explainer, which has no page either). */
   onRetry?: () => void;
 }
 
@@ -31,19 +44,17 @@ export function Failed({ t, href, onRetry }: FailedProps) {
   return (
     <div class="nx nx-failed" role="status">
       <p class="nx-kicker">{t.kicker}</p>
-      <p>{href || onRetry ? t.failed : t.unavailable}</p>
-      {href || onRetry ? (
+      <p>{onRetry ? t.failed : t.unavailable}</p>
+      {onRetry ? (
         <p>
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
               {t.readOnPage}
             </a>
           ) : null}
-          {onRetry ? (
-            <button type="button" class="nx-retry" onClick={onRetry}>
-              {t.retry}
-            </button>
-          ) : null}
+          <button type="button" class="nx-retry" onClick={onRetry}>
+            {t.retry}
+          </button>
         </p>
       ) : null}
     </div>

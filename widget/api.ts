@@ -32,20 +32,16 @@ export function explainerUrl(origin: string, id: string, lang: string | null, re
 export function fetchExplainer(url: string): Promise<Explainer | null> {
   let pending = inflight.get(url);
   if (!pending) {
-    pending = load(url);
+    pending = fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' }).then(read, () => {
+      throw new LoadError('network error', 0);
+    });
     inflight.set(url, pending);
     pending.catch(() => inflight.delete(url));
   }
   return pending;
 }
 
-async function load(url: string): Promise<Explainer | null> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  } catch {
-    throw new LoadError('network error', 0);
-  }
+async function read(res: Response): Promise<Explainer | null> {
   if (res.status === 204) return null;
   if (!res.ok) throw new LoadError(`HTTP ${res.status}`, res.status);
   const doc = (await res.json().catch(() => null)) as Explainer | null;

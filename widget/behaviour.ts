@@ -18,7 +18,7 @@ function fill(slot: Element): void {
 }
 
 /** Builds what a disclosure holds, before it opens wherever we can, so no reader sees it bare. */
-function fillIn(details: Element | null): void {
+function fillIn(details: Element | null | undefined): void {
   details?.querySelectorAll(':scope > .nx-later').forEach(fill);
 }
 
@@ -30,28 +30,6 @@ export function buildOnOpen(items: Deferred[]): void {
 // Paper shows every disclosure open (styles.css): build whatever is still waiting.
 addEventListener('beforeprint', () => pending.forEach((_, slot) => fill(slot)));
 
-/** True when readers asked for less motion: scroll instantly then. */
-const instant = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/**
- * A citation marker opens the Sources list, marks every source it cites, scrolls to the first
- * and moves focus there. Its `#nx-src-…` href would change the host page's URL and find
- * nothing (ids in a shadow root are not the document's), so the widget handles it.
- */
-function followMarker(root: ShadowRoot, marker: HTMLAnchorElement): void {
-  const ids = (marker.dataset.cites ?? '').split(' ');
-  fillIn(root.querySelector('.nx-sources'));
-  const items = ids.flatMap((id) => root.getElementById(`nx-src-${id}`) ?? []);
-  const first = items[0];
-  if (!first) return;
-  root.querySelectorAll('.nx-hit').forEach((el) => el.classList.remove('nx-hit'));
-  items.forEach((el) => el.classList.add('nx-hit'));
-  const list = first.closest('details');
-  if (list) list.open = true;
-  first.scrollIntoView({ block: 'center', behavior: instant() ? 'instant' : 'smooth' });
-  first.focus({ preventScroll: true });
-}
-
 /**
  * Listens on `root` for marker activations and card toggles; `emit` tells the host page.
  *
@@ -61,11 +39,27 @@ export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) =
   root.addEventListener('click', (e) => {
     const target = e.target as Element;
     // Before the disclosure's default action opens it (keyboard activation clicks too).
-    fillIn(target.closest('summary')?.parentElement ?? null);
+    fillIn(target.closest('summary')?.parentElement);
+    /*
+     * A citation marker opens the Sources list, marks every source it cites, scrolls to the
+     * first and moves focus there. Its `#nx-src-…` href would change the host page's URL and
+     * find nothing (ids in a shadow root are not the document's), so the widget handles it.
+     */
     const marker = target.closest<HTMLAnchorElement>('a.nx-mark');
     if (!marker) return;
     e.preventDefault();
-    followMarker(root, marker);
+    fillIn(root.querySelector('.nx-sources'));
+    const items = (marker.dataset.cites ?? '').split(' ').flatMap((id) => root.getElementById(`nx-src-${id}`) ?? []);
+    const first = items[0];
+    if (!first) return;
+    root.querySelectorAll('.nx-hit').forEach((el) => el.classList.remove('nx-hit'));
+    items.forEach((el) => el.classList.add('nx-hit'));
+    const list = first.closest('details');
+    if (list) list.open = true;
+    // Instantly when readers asked for less motion.
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    first.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    first.focus({ preventScroll: true });
   });
   // `toggle` does not bubble; a capturing listener on the root still sees every disclosure's.
   // Find-in-page (or host code) can open a disclosure without a click: build it then.
@@ -80,18 +74,6 @@ export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) =
   );
 }
 
-/**
- * The host URL's fragment, decoded; '' when it is not valid percent-encoding (any page may
- * have any fragment, and a bad one must not stop the widget).
- */
-export function fragment(): string {
-  try {
-    return decodeURIComponent(location.hash.slice(1));
-  } catch {
-    return '';
-  }
-}
-
 /** The hash a deep link scrolled to last, so that only the first of several embeds scrolls. */
 let scrolledFor = '';
 
@@ -100,9 +82,15 @@ let scrolledFor = '';
  * ours, and scrolls the first embed that has it into view. The host's URL is never changed.
  */
 export function openDeepLink(root: ShadowRoot): void {
-  const hash = fragment();
-  const card = hash ? root.getElementById(hash) : null;
-  if (!(card instanceof HTMLDetailsElement) || !card.dataset.card) return;
+  let hash = '';
+  try {
+    hash = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // Not valid percent-encoding: any page may have any fragment, and a bad one must not stop the widget.
+  }
+  // No element has the id '' (no fragment); only cards, each a <details>, have a data-card.
+  const card = root.getElementById(hash) as HTMLDetailsElement | null;
+  if (!card?.dataset.card) return;
   fillIn(card);
   card.open = true;
   if (scrolledFor === hash) return;

@@ -14,43 +14,31 @@ import css from '../ui/styles.css';
 import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
 import { buildOnOpen, openDeepLink, wire } from './behaviour.ts';
 import type { Deferred } from '../ui/context.ts';
-import { Failed, Loading } from './Status.tsx';
+import { Failed, Loading, Waiting } from './Status.tsx';
 import { primary, loadStrings, stringsNow } from './strings.ts';
 import { resolveTheme } from './theme.ts';
 
 export const TAG = 'news-explainer';
-
-/**
- * Replaces what the root shows. JSX in the widget builds DOM nodes (widget/jsx-dom.ts); its
- * static type is still Preact's element type, which the shared components are written against.
- */
-function show(root: ShadowRoot, content?: unknown): void {
-  if (content) root.replaceChildren(content as Node);
-  else root.replaceChildren();
-}
 /** Prefixes what the widget says in the console, so publishers know who speaks. */
 export const LOG = '[news-explainer]';
 
-let sheet: CSSStyleSheet | null = null;
+let sheet: CSSStyleSheet | undefined;
 
 /** One constructable stylesheet shared by every instance (parsed once per page). */
 function adoptStyles(root: ShadowRoot): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    sheet ??= new CSSStyleSheet();
-    if (sheet.cssRules.length === 0) sheet.replaceSync(css);
+  if ('adoptedStyleSheets' in root) {
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   } else {
-    // Old browsers only (no constructable stylesheets); a strict CSP would block this <style>.
+    // No constructable stylesheets (Firefox < 101, Safari < 16.4): a strict CSP would block this <style>.
     const style = document.createElement('style');
     style.textContent = css;
-    root.append(style);
+    (root as ShadowRoot).append(style);
   }
 }
 
 /** Links in the fallback go to our own origin; only https, or http on a loopback dev server. */
-function safeOriginHref(origin: string, path: string): string | null {
-  return /^https:\/\/|^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/.test(origin) ? origin + path : null;
-}
+const SAFE_ORIGIN = /^https:\/\/|^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
 
 /**
  * Where explainers may come from: the origin embed.js was loaded from (set once, see embed.ts),
@@ -58,13 +46,8 @@ function safeOriginHref(origin: string, path: string): string | null {
  */
 export const config = { origin: '', allowed: new Set<string>() };
 
-/** Origins that publisher code passed to `NewsExplainer.mount()`: trusted as written. */
-const trustedOrigin = new WeakMap<Element, string>();
-
-/** Records an origin given by publisher code (not markup anyone could post) for `el`. */
-export function trustOrigin(el: Element, origin: string): void {
-  trustedOrigin.set(el, origin);
-}
+/** Origins that publisher code passed to `NewsExplainer.mount()` (not markup anyone could post): trusted as written. */
+export const trustedOrigin = new WeakMap<Element, string>();
 
 /** The origin of an http(s) URL, or '' when the string is not one. */
 export function originOf(value: string): string {
@@ -76,26 +59,8 @@ export function originOf(value: string): string {
   }
 }
 
-/**
- * Fetches an edition, or null when the server rendering named by `rendering` is current; a
- * language the explainer lacks falls back to its default language.
- */
-function fetchEdition(
-  origin: string,
-  id: string,
-  lang: string | null,
-  rendering: string | null,
-): Promise<ExplainerData | null> {
-  return fetchExplainer(explainerUrl(origin, id, lang, rendering)).catch((err: unknown) =>
-    lang && err instanceof LoadError && err.status === 404
-      ? fetchExplainer(explainerUrl(origin, id, null))
-      : // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the fetch's own rejection as it came
-        Promise.reject(err),
-  );
-}
-
 /** The element's options: its attributes, and the `data-*` of scripts and placeholders. */
-export const OPTIONS = ['explainer', 'lang', 'theme', 'origin'] as const;
+export const OPTIONS = ['explainer', 'lang', 'theme', 'origin', 'loading'] as const;
 
 export class NewsExplainerElement extends HTMLElement {
   static observedAttributes = OPTIONS;
@@ -103,6 +68,8 @@ export class NewsExplainerElement extends HTMLElement {
   /** Bumped on every load so that a slow, superseded response never overwrites a newer one. */
   #generation = 0;
   readonly #onHash = () => openDeepLink(this.#root);
+  /** The theme, read from the page once per load: reading computed styles forces a style pass. */
+  #theme = '';
 
   constructor() {
     super();
@@ -114,17 +81,61 @@ export class NewsExplainerElement extends HTMLElement {
 
   connectedCallback(): void {
     addEventListener('hashchange', this.#onHash);
-    this.#load();
+    // `loading="lazy"`: render when the reader comes near, unless the server already rendered it
+    // or the page's address names one of its cards (a deep link renders at once).
+    if (this.getAttribute('loading') === 'lazy' && !this.#shown && !location.hash.includes(this.#id)) this.#wait();
+    else this.#load();
   }
 
   disconnectedCallback(): void {
     removeEventListener('hashchange', this.#onHash);
+    this.#lazy?.disconnect();
     this.#generation++;
+  }
+
+  /** While a lazy embed waits: what watches for the reader. */
+  #lazy?: IntersectionObserver;
+
+  /**
+   * A lazy embed reserves its space with a cheap labelled region linking the explainer's page
+   * (screen-reader users find it) and requests nothing until the reader comes within a viewport.
+   * Printing renders it at once, fetching its edition then (synchronously: print cannot wait).
+   */
+  #wait(): void {
+    const id = this.#id;
+    const origin = this.#origin;
+    this.#show(
+      <Waiting t={stringsNow(this.#lang)} href={SAFE_ORIGIN.test(origin) ? `${origin}/explainers/${id}` : null} />,
+    );
+    const io = (this.#lazy = new IntersectionObserver((seen) => seen[0]!.isIntersecting && this.#load(), {
+      rootMargin: '100%',
+    }));
+    io.observe(this);
+    addEventListener(
+      'beforeprint',
+      () => {
+        if (this.#lazy !== io) return;
+        try {
+          const xhr = new XMLHttpRequest();
+          xhr.open('GET', explainerUrl(origin, id, this.#lang), false);
+          xhr.send();
+          const doc = JSON.parse(xhr.responseText) as ExplainerData;
+          io.disconnect();
+          this.#paint([doc, stringsNow(doc.lang)], false, true);
+        } catch {
+          // Offline or failing: the page prints the region's link to the explainer instead.
+        }
+      },
+      { once: true },
+    );
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     // A new theme re-styles what is shown: nothing is fetched or rendered again.
-    if (this.isConnected && oldValue !== newValue) (name === 'theme' ? this.#reapplyTheme : this.#load).call(this);
+    if (this.isConnected && oldValue !== newValue) {
+      if (name === 'theme') this.#applyTheme(true);
+      else this.#load();
+    }
   }
 
   get #id(): string {
@@ -139,15 +150,15 @@ export class NewsExplainerElement extends HTMLElement {
   get #origin(): string {
     const trusted = trustedOrigin.get(this);
     if (trusted) return trusted.replace(/\/+$/, '');
-    const marked = this.getAttribute('origin');
-    if (marked && config.allowed.has(originOf(marked))) return originOf(marked);
-    return config.origin;
+    // No attribute gives '', never allowed (embed.ts).
+    const marked = originOf(this.getAttribute('origin') ?? '');
+    return config.allowed.has(marked) ? marked : config.origin;
   }
 
   /**
    * The edition to ask for: the `lang` option; else the language the server rendered into a
    * snippet; else the page's, from the nearest ancestor with a `lang` attribute (`ru-RU` → `ru`).
-   * A language the explainer lacks falls back to its default (fetchEdition).
+   * A language the explainer lacks falls back to its default (#load).
    */
   get #lang(): string | null {
     const own = this.getAttribute('lang') || this.#shown?.lang;
@@ -166,84 +177,101 @@ export class NewsExplainerElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent(`news-explainer:${type}`, { detail, bubbles: true, composed: true }));
   }
 
-  /** The theme, read from the page once per load: reading computed styles forces a style pass. */
-  #theme = '';
-
-  /** Colours that fit the page behind the element, set without re-rendering anything. */
-  #applyTheme = (): void => {
+  /**
+   * Colours that fit the page behind the element, set without re-rendering anything. `fresh`
+   * (a new `theme`; the page's `load` event: once the page has loaded its stylesheets apply,
+   * and an async script may have run before) reads the page again first.
+   */
+  readonly #applyTheme = (fresh?: unknown): void => {
+    if (fresh) this.#theme = resolveTheme(this);
     this.#root.querySelector('.nx')?.setAttribute('data-theme', this.#theme);
   };
 
-  /** Once the page has loaded, its stylesheets apply: an async script may have run before. */
-  #reapplyTheme = (): void => {
-    this.#theme = resolveTheme(this);
+  /**
+   * Replaces what the root shows, if `content` is given, and themes it. JSX in the widget builds
+   * DOM nodes (widget/jsx-dom.ts); its static type is still Preact's element type, which the
+   * shared components are written against.
+   */
+  #show(content: unknown): void {
+    if (content) this.#root.replaceChildren(content as Node);
     this.#applyTheme();
-  };
+  }
 
   #load(): void {
+    this.#lazy?.disconnect();
+    this.#lazy = undefined;
     const generation = ++this.#generation;
     const id = this.#id;
     // Frameworks may insert the element before they set its attributes: wait for the id.
     if (!id) {
-      show(this.#root);
+      this.#root.replaceChildren();
       return;
     }
     // Before anything is inserted, so the forced style pass covers the host page alone.
     this.#theme = resolveTheme(this);
     try {
+      const origin = this.#origin;
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
-      if (!this.#origin) throw new LoadError('no API origin', 0);
+      if (!origin) throw new LoadError('no API origin', 0);
       const marked = this.getAttribute('origin');
       if (marked && !trustedOrigin.has(this) && !config.allowed.has(originOf(marked)))
         console.warn(`${LOG} origin="${marked}" ignored: not in data-allow-origins`);
       const lang = this.#lang;
-      if (!this.#shown) this.#showLoading(lang);
+      const shown = this.#shown;
+      if (!shown) {
+        this.setAttribute('aria-busy', 'true');
+        this.#show(<Loading t={stringsNow(lang)} />);
+      }
       // The edition's words are fetched beside it (English needs no request).
-      if (lang) void loadStrings(this.#origin, lang);
+      if (lang) void loadStrings(origin, lang);
       // A server rendering asks only whether it is current: then no edition is downloaded.
-      const rendering = this.#shown && this.getAttribute('rendering');
-      fetchEdition(this.#origin, id, lang, rendering)
+      const rendering = shown && this.getAttribute('rendering');
+      fetchExplainer(explainerUrl(origin, id, lang, rendering))
+        // A language the explainer lacks falls back to its default language.
+        .catch((err: unknown) =>
+          lang && err instanceof LoadError && err.status === 404
+            ? fetchExplainer(explainerUrl(origin, id, null))
+            : // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the fetch's own rejection as it came
+              Promise.reject(err),
+        )
         // eslint-disable-next-line @typescript-eslint/await-thenable -- Promise.all passes the plain document through
-        .then((doc) => doc && Promise.all([doc, loadStrings(this.#origin, doc.lang)]))
+        .then((doc) => doc && Promise.all([doc, loadStrings(origin, doc.lang)]))
         .then((got) => generation === this.#generation && this.#paint(got, !!rendering))
         // Also catches a render that throws on a malformed document: the reader gets the fallback.
-        .catch((err: unknown) => generation === this.#generation && this.#fail(id, err, generation));
+        .catch((err: unknown) => generation === this.#generation && this.#fail(id, err));
     } catch (err) {
       this.#fail(id, err);
     }
-  }
-
-  #showLoading(lang: string | null): void {
-    this.setAttribute('aria-busy', 'true');
-    show(this.#root, <Loading t={stringsNow(lang)} />);
-    this.#applyTheme();
   }
 
   /**
    * Shows `got` (an edition and its strings), or keeps the server's markup when `got` is null
    * (its rendering is current). `stale` says the server rendering was checked and is not.
    */
-  #paint(got: readonly [ExplainerData, Strings] | null, stale: boolean): void {
+  #paint(got: readonly [ExplainerData, Strings] | null, stale: boolean, whole?: boolean): void {
     this.removeAttribute('aria-busy');
     const shown = this.#shown;
+    const later: Deferred[] = [];
     // Server markup of this very rendering stays as it is: no second layout, no lost open card.
     // (A snippet without a rendering to check is current while its date and language are.)
-    if (got && (!shown || stale || shown.dataset.updated !== got[0].updatedAt || shown.lang !== got[0].lang)) {
-      const later: Deferred[] = [];
-      show(this.#root, <Explainer doc={got[0]} t={got[1]} later={later} />);
-      buildOnOpen(later);
-    }
-    this.#applyTheme();
+    this.#show(
+      got && (!shown || stale || shown.dataset.updated !== got[0].updatedAt || shown.lang !== got[0].lang) && (
+        // Printing needs every disclosure built at once (`whole`); else each waits to be opened.
+        <Explainer doc={got[0]} t={got[1]} later={whole ? undefined : later} />
+      ),
+    );
+    buildOnOpen(later);
     // An async script can run before the page's stylesheets apply: look at the page again once
     // it has loaded, so a dark site does not keep a light widget.
-    if (document.readyState !== 'complete') addEventListener('load', this.#reapplyTheme, { once: true });
+    if (document.readyState !== 'complete') addEventListener('load', this.#applyTheme, { once: true });
     openDeepLink(this.#root);
     // What is shown now, rendered by the server or just now: its article says which edition.
     const nx = this.#shown!;
     this.#emit('load', { id: this.#id, lang: nx.lang, updatedAt: nx.dataset.updated });
   }
 
-  #fail(id: string, err: unknown, generation = this.#generation): void {
+  #fail(id: string, err: unknown): void {
+    const generation = this.#generation;
     const status = err instanceof LoadError ? err.status : 0;
     const message = err instanceof Error ? err.message : String(err);
     console.warn(`${LOG} could not load explainer "${id}": ${message}`);
@@ -252,19 +280,18 @@ export class NewsExplainerElement extends HTMLElement {
     // Server-rendered markup is still a whole explainer: better than any fallback message.
     if (this.#shown) return;
     // A missing or malformed explainer has no page to link to, and retrying cannot help.
-    const gone = status === 400 || status === 404;
-    // The explainer's own page, in the reader's language.
+    const retry = status === 400 || status === 404 ? undefined : () => this.#load();
     const lang = this.#lang;
-    const path = `/explainers/${id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
-    const href = !gone && this.#origin ? safeOriginHref(this.#origin, path) : null;
-    const retry = gone ? undefined : () => this.#load();
-    const render = (t: Strings) => {
-      if (generation !== this.#generation) return;
-      show(this.#root, <Failed t={t} href={href} onRetry={retry} />);
-      this.#applyTheme();
-    };
+    const origin = this.#origin;
+    // The explainer's own page, in the reader's language.
+    const href =
+      retry && SAFE_ORIGIN.test(origin)
+        ? `${origin}/explainers/${id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`
+        : null;
+    const render = (t: Strings) =>
+      generation === this.#generation && this.#show(<Failed t={t} href={href} onRetry={retry} />);
     // In the reader's language: its words may still be on their way (or fail: then English).
     render(stringsNow(lang));
-    if (lang && this.#origin) void loadStrings(this.#origin, lang).then(render);
+    if (lang && origin) void loadStrings(origin, lang).then(render);
   }
 }

@@ -8,7 +8,7 @@
  * Exposes exactly one global, `window.NewsExplainer`. Loading the script twice is harmless.
  */
 import type { Theme } from '../ui/theme.ts';
-import { config, LOG, NewsExplainerElement, OPTIONS, originOf, TAG, trustOrigin } from './element.tsx';
+import { config, LOG, NewsExplainerElement, OPTIONS, originOf, TAG, trustedOrigin } from './element.tsx';
 
 declare const __VERSION__: string;
 
@@ -16,6 +16,8 @@ export interface MountOptions {
   explainer: string;
   lang?: string;
   theme?: Theme;
+  /** `lazy`: render when the reader comes within a viewport (as on `<img>`); default eager. */
+  loading?: 'lazy' | 'eager';
   /**
    * API origin; defaults to the origin embed.js was loaded from. Given to `mount()` by publisher
    * code it is used as is; written in markup (`data-origin`, `origin=`) only when the script tag
@@ -49,15 +51,14 @@ const done = new WeakSet<Element>();
  * the script allow-lists it (element.tsx).
  */
 function place(target: Element, options: MountOptions, trusted: boolean): HTMLElement {
-  const isElement = target.localName === TAG;
-  const el = isElement ? (target as HTMLElement) : document.createElement(TAG);
-  if (trusted && options.origin) trustOrigin(el, options.origin);
+  const el = target.localName === TAG ? (target as HTMLElement) : document.createElement(TAG);
+  if (trusted && options.origin) trustedOrigin.set(el, options.origin);
   // Attributes first, insertion second: the element loads once, with its final settings.
   for (const key of OPTIONS) {
     const value = options[key];
     if (value && !(trusted && key === 'origin')) el.setAttribute(key, value);
   }
-  if (!isElement) target.replaceChildren(el);
+  if (el !== target) target.replaceChildren(el);
   return el;
 }
 
@@ -67,45 +68,24 @@ function unmount(target: Element): void {
   (target.localName === TAG ? target : target.querySelector(TAG))?.remove();
 }
 
-/** A script's or placeholder's `data-*` options (place() takes only the OPTIONS, as attributes). */
-const fromDataset = (source: HTMLElement) => source.dataset as unknown as MountOptions;
-
-function embedScript(script: HTMLScriptElement): void {
-  if (!script.dataset.explainer) return; // a plain loader tag for placeholders
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- body is null while a script in <head> runs
-  if (!document.body?.contains(script)) {
-    console.warn(`${LOG} a script embed must be in <body>; use a placeholder`);
-    return;
-  }
-  script.after(place(document.createElement(TAG), fromDataset(script), false));
-}
-
 function scan(root: ParentNode = document): void {
   for (const node of root.querySelectorAll<HTMLElement>('[data-explainer]')) {
     if (done.has(node)) continue;
     done.add(node);
     try {
-      if (node instanceof HTMLScriptElement) embedScript(node);
-      else place(node, fromDataset(node), false);
+      // A script's or placeholder's `data-*` options (place() takes only the OPTIONS, as attributes).
+      const options = node.dataset as unknown as MountOptions;
+      if (!(node instanceof HTMLScriptElement)) place(node, options, false);
+      // A script without an id is a plain loader tag for placeholders.
+      else if (options.explainer) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- body is null while a script in <head> runs
+        if (document.body?.contains(node)) node.after(place(document.createElement(TAG), options, false));
+        else console.warn(`${LOG} a script embed must be in <body>; use a placeholder`);
+      }
     } catch (err) {
       console.error(`${LOG} could not embed`, node, err);
     }
   }
-}
-
-/** Placeholders added later (single-page apps) are embedded in one batch per microtask. */
-function watchForPlaceholders(): void {
-  let queued = false;
-  new MutationObserver((records) => {
-    if (queued) return;
-    // Cheap filter: only a batch that adds elements can add placeholders.
-    if (!records.some((r) => r.addedNodes.length > 0)) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      scan();
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 /**
@@ -121,33 +101,40 @@ function resizeFrames(e: MessageEvent): void {
     if (frame.contentWindow === e.source) frame.height = String(Math.ceil(h));
 }
 
-function start(): void {
-  let api = window.NewsExplainer;
-  if (!api) {
-    // Our configuration comes only from the element that loaded us. A tag manager that injects
-    // us as a module leaves currentScript null: then we learn our URL from our own stack (never
-    // from script tags in the page, which anyone who can post markup can plant) and take no
-    // markup-given origins at all (publisher code passes them to mount()).
-    const own = document.currentScript as HTMLScriptElement | null;
-    config.origin = own?.src
-      ? new URL(own.src).origin
-      : (/https?:\/\/[^/\s]+(?=\/v1\/embed)/.exec(new Error().stack ?? '')?.[0] ?? location.origin);
-    for (const o of (own?.dataset.allowOrigins ?? '').split(/\s+/)) config.allowed.add(originOf(o));
-    config.allowed.delete(''); // not an origin: only valid ones may be allowed
-    if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
-    api = { version: __VERSION__, mount, unmount, scan };
-    Object.defineProperty(window, 'NewsExplainer', { value: Object.freeze(api), configurable: true });
-    watchForPlaceholders();
-    addEventListener('message', resizeFrames);
-  }
-  const ready = api;
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => ready.scan(), { once: true });
-  ready.scan();
+/** The first copy of embed.js on the page configures itself and defines the element and the global. */
+function install(): NewsExplainerApi {
+  // Our configuration comes only from the element that loaded us. A tag manager that injects
+  // us as a module leaves currentScript null: then we learn our URL from our own stack (never
+  // from script tags in the page, which anyone who can post markup can plant) and take no
+  // markup-given origins at all (publisher code passes them to mount()).
+  const own = document.currentScript as HTMLScriptElement | null;
+  config.origin = own?.src
+    ? new URL(own.src).origin
+    : (/https?:\/\/[^/\s]+(?=\/v1\/embed)/.exec(new Error().stack ?? '')?.[0] ?? location.origin);
+  for (const o of (own?.dataset.allowOrigins ?? '').split(/\s+/)) config.allowed.add(originOf(o));
+  config.allowed.delete(''); // not an origin: only valid ones may be allowed
+  if (!customElements.get(TAG)) customElements.define(TAG, NewsExplainerElement);
+  const api = Object.freeze({ version: __VERSION__, mount, unmount, scan });
+  Object.defineProperty(window, 'NewsExplainer', { value: api, configurable: true });
+  // Placeholders added later (single-page apps) are embedded in one batch per microtask.
+  let queued = false;
+  new MutationObserver((records) => {
+    // Cheap filter: only a batch that adds elements can add placeholders.
+    if (queued || !records.some((r) => r.addedNodes.length > 0)) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      scan();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  addEventListener('message', resizeFrames);
+  return api;
 }
 
 try {
-  start();
+  // Loaded twice, the first copy's API scans for the second tag's embeds. Embeds the parser
+  // inserts after this (a script in <head>) reach the first copy's MutationObserver.
+  (window.NewsExplainer ?? install()).scan();
 } catch (err) {
   // Never throw into the host page.
   console.error(`${LOG} failed to start`, err);

@@ -14,7 +14,7 @@ export const primary = (lang: string) => lang.split('-')[0]!.toLowerCase();
 
 /** The words for `lang` if they are already here, else English. */
 export function stringsNow(lang: string | null): Strings {
-  return ready.get(primary(lang ?? 'en')) ?? en;
+  return (lang && ready.get(primary(lang))) || en;
 }
 
 /**

@@ -205,6 +205,7 @@ const CHANGELOG = [
       '`rendering` on `GET /v1/explainers/{id}`: 204 while a snippet is current.',
       'Text fields carry their language\'s typography: no-break spaces (U+00A0) and word joiners (U+2060), e.g. in "18–19 August".',
       'ETags hash the exact bytes served; cursors have one valid spelling.',
+      'Revision entries may carry `kind` (`correction`, `update`, `review`) and `approvedBy`; sources may carry `pageLang`.',
     ],
   },
 ];

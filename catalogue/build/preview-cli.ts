@@ -42,25 +42,36 @@ const worker = await startWorker(deployBundle(join(root, '.cache', 'preview')), 
 const { mf } = worker;
 const apiOrigin = worker.origin;
 
-/** What the page shows: the build's version (the page reloads when it changes) and its errors. */
-const status = { version: 0, errors: [] as string[], warnings: [] as string[] };
+/**
+ * What the page shows: the build's version (the page reloads when it changes), the problems of
+ * the explainer being edited (`errors`) and, apart, those of other files (`others`).
+ */
+const status = { version: 0, errors: [] as string[], others: [] as string[], warnings: [] as string[] };
+
+/** This explainer's files: `content/<id>/…`. */
+const mine = (line: string) => line.startsWith(`content/${id}/`);
 
 async function rebuild(): Promise<void> {
-  const result = compileContent(readContent(root));
+  const files = readContent(root);
+  const result = compileContent(files);
   status.warnings = result.warnings;
-  if (!result.ok) {
-    status.errors = result.errors;
-  } else {
-    status.errors = [];
-    await seedCatalogue(mf, kvEntries(result.content));
+  status.errors = result.ok ? [] : result.errors.filter(mine);
+  status.others = result.ok ? [] : result.errors.filter((line) => !mine(line));
+  // Another explainer's problems block the build, not this preview: it shows this explainer alone.
+  const shown = result.ok ? result : compileContent(files.filter((f) => mine(f.path)));
+  if (shown.ok && status.errors.length === 0) {
+    await seedCatalogue(mf, kvEntries(shown.content));
     // A fresh isolate: the Worker's few-seconds cache must not hide the edit.
     await worker.reload();
-  }
+  } else if (!shown.ok) status.errors = shown.errors;
   status.version++;
   console.log(
-    `preview: build ${status.version}: ${status.errors.length ? `${status.errors.length} problem(s)` : 'ok'}`,
+    `preview: build ${status.version}: ${status.errors.length ? `${status.errors.length} problem(s) in content/${id}/` : `content/${id}/ ok`}${status.others.length ? `; ${status.others.length} problem(s) in other files (they fail npm run build, not this preview)` : ''}`,
   );
-  for (const line of status.errors) console.log(`  ${line}`);
+  if (status.errors.length) console.log(`  content/${id}/:`);
+  for (const line of status.errors) console.log(`    ${line}`);
+  if (status.others.length) console.log('  other files:');
+  for (const line of status.others) console.log(`    ${line}`);
 }
 
 const PAGE = `<!doctype html>
@@ -73,7 +84,8 @@ const PAGE = `<!doctype html>
 <body>
 <main>
 <p class="bar">Preview of <code>content/${id}/${lang}.json</code>, rebuilt on save. <span id="state">…</span></p>
-<ul id="errors" hidden></ul>
+<section id="mine" hidden><h2>Problems in <code>content/${id}/</code></h2><ul id="errors"></ul></section>
+<section id="elsewhere" hidden><h2>Problems in other files</h2><p>They fail <code>npm run build</code> and publishing, not this preview.</p><ul id="others"></ul></section>
 <news-explainer explainer="${id}" lang="${lang}"></news-explainer>
 </main>
 <script src="/preview.js"></script>
@@ -88,9 +100,12 @@ async function poll() {
     const s = await (await fetch('/status')).json();
     if (seen !== null && s.version !== seen && s.errors.length === 0) return location.reload();
     seen = s.version;
-    const list = document.getElementById('errors');
-    list.replaceChildren(...s.errors.map((e) => Object.assign(document.createElement('li'), { textContent: e })));
-    list.hidden = s.errors.length === 0;
+    const show = (section, list, lines) => {
+      document.getElementById(list).replaceChildren(...lines.map((e) => Object.assign(document.createElement('li'), { textContent: e })));
+      document.getElementById(section).hidden = lines.length === 0;
+    };
+    show('mine', 'errors', s.errors);
+    show('elsewhere', 'others', s.others);
     document.querySelector('news-explainer').hidden = s.errors.length > 0;
     document.getElementById('state').textContent = s.errors.length ? s.errors.length + ' problem(s) to fix' : 'Build ' + s.version + ' ok';
   } catch {}
@@ -99,7 +114,7 @@ async function poll() {
 poll();`;
 
 const CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fbfaf7}main{max-width:760px;margin:0 auto;padding:16px}
-.bar{color:#555}#errors{background:#fff4f4;border:1px solid #c00;color:#900;padding:12px 12px 12px 32px;font-family:ui-monospace,monospace;font-size:14px}`;
+.bar{color:#555}h2{font-size:16px;margin:16px 0 4px}#errors,#others{background:#fff4f4;border:1px solid #c00;color:#900;padding:12px 12px 12px 32px;font-family:ui-monospace,monospace;font-size:14px}#others{background:#f6f6f6;border-color:#999;color:#333}`;
 
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0];

@@ -35,6 +35,10 @@ describe('every code the embed builder gives, pasted into an article', () => {
   it('iframe: the frame renders the explainer and embed.js sizes it to its content', async () => {
     const { page, problems } = await watch(ctx);
     await page.goto(`${host}/paste-iframe.html`, { waitUntil: 'load' });
+    // The code's iframe is lazy (loading="lazy"): the browser attaches it when it lays the page out.
+    await expect
+      .poll(() => page.frames().some((f) => f.url().startsWith(`${api}/explainers/`)), { timeout: 15_000 })
+      .toBe(true);
     const frame = page.frames().find((f) => f.url().startsWith(`${api}/explainers/`))!;
     await frame.locator('.nx-facts').first().waitFor();
     const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));

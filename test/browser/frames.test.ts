@@ -41,9 +41,11 @@ describe('a WordPress post with the explainer URL embedded (oEmbed)', () => {
     expect(before).toBeGreaterThan(400);
 
     await frame.locator('details[data-card="icc-warrant"] summary').click();
-    await expect
-      .poll(async () => Number(await iframe.getAttribute('height')), { timeout: 10_000 })
-      .toBeGreaterThan(before);
+    // It grows with the card, unless the collapsed explainer already reached the 1,000 px clamp.
+    if (before < 1000)
+      await expect
+        .poll(async () => Number(await iframe.getAttribute('height')), { timeout: 10_000 })
+        .toBeGreaterThan(before);
     await expect.poll(fits, { timeout: 10_000 }).toBe(true);
     console.log(
       `WordPress frame: ${before} px collapsed, ${await iframe.getAttribute('height')} px with a card open (content ${await contentHeight(frame)} px)`,

@@ -107,6 +107,63 @@ describe('putin-baku-2024, English: the editorial decisions of its reviews stay 
     for (const event of doc.timeline) expect(event.date <= '2025-01-01', event.text).toBe(true);
   });
 
+  it('opens "why it matters" with why this visit matters: short, dated, its marker citing only what it says', () => {
+    const lead = doc.whyItMatters.body[0]!;
+    expect(lead.length).toBeLessThanOrEqual(300);
+    expect(lead).toMatch(/state visit to Baku on 18–19 August 2024/);
+    expect(lead).not.toMatch(/\bis tied\b|\bsells\b/);
+    // One marker after the paragraph (the block's sources), no second set inline.
+    expect(lead).not.toMatch(/\[\^/);
+    expect([...doc.whyItMatters.sources].sort()).toEqual(['afp-arrival', 'harici-joint-statement']);
+  });
+
+  it('attributes Azerbaijan’s ICC status plainly and cites the states parties’ duty', () => {
+    expect(all).not.toMatch(/If that still held/);
+    expect(doc.whyItMatters.body.join(' ')).toMatch(/Coalition for the ICC listed Azerbaijan in 2014/);
+    expect(doc.keyFacts[7]!.text).toMatch(/Coalition for the ICC listed it outside the Court in 2014/);
+    expect(doc.background[0]!.body[2]).toMatch(/no such duty under the treaty\.\[\^ukrinform-mongolia\]/);
+    expect(doc.timeline.find((e) => e.date === '2024-09-02')?.sources).toContain('ukrinform-mongolia');
+  });
+
+  it('says "informal" of the dinner nowhere: only an http source supports it', () => {
+    expect(all).not.toMatch(/informal/);
+  });
+
+  it('labels every correction by its kind and corrects the vague "travel continues"', () => {
+    for (const c of doc.corrections) expect(c.text, c.text).toMatch(/^(Correction|Clarification|Update): /);
+    const mongolia = doc.corrections.find((c) => c.text.includes('international travel continues'));
+    expect(mongolia?.sources).toEqual(['moscow-times-mongolia', 'ukrinform-mongolia']);
+  });
+
+  it('gives the visit its substance: trade, the corridor, the SCO, the anniversary', () => {
+    const card = doc.background.find((c) => c.id === 'russia-azerbaijan-alliance')!.body.join(' ');
+    for (const fact of [/\$4 billion in 2023/, /North–South transport corridor/, /SCO/, /80th anniversary of Victory/])
+      expect(card).toMatch(fact);
+  });
+
+  it('marks sources dated by an event, not by publication', () => {
+    for (const id of [
+      'un-rome-statute',
+      'britannica-heydar-aliyev',
+      'commons-cop29',
+      'harici-joint-statement',
+      'newsaz-wreaths',
+      'vestnik-kavkaza-2018',
+      'caucasus-watch-dinner',
+    ])
+      expect(doc.sources.find((s) => s.id === id)?.dateNote, id).toMatch(/not of publication/);
+  });
+
+  it('keeps the third review’s smaller decisions', () => {
+    expect(doc.article.publisher).not.toMatch(/demo/);
+    expect(doc.keyFacts[0]!.text).toMatch(/Russian television showed his plane arriving that evening/);
+    expect(doc.keyFacts[4]!.text).toMatch(/demarcate/);
+    expect(doc.keyFacts[6]!.text).toMatch(/^On 19 August /);
+    expect(doc.timeline.map((e) => e.date)).toEqual(expect.arrayContaining(['2023-12-11', '2024-12-25']));
+    expect(doc.background.find((c) => c.id === 'azerbaijan-gas')!.summary.split(/\s+/).length).toBeLessThanOrEqual(25);
+    expect(doc.background.find((c) => c.id === 'kursk-incursion')!.body[0]).toMatch(/"large-scale provocation"/);
+  });
+
   it('builds without warnings, and no sentence runs over 30 words', () => {
     const result = compileContent(allContentFiles());
     expect(result.warnings).toEqual([]);
@@ -121,8 +178,9 @@ describe('putin-baku-2024, English: the editorial decisions of its reviews stay 
 
 describe('editorial checks at build time: dates agree, sentences stay readable', () => {
   it('a card "as of" later than updatedAt fails', () => {
-    const errors = errorsFor((d) => (d.background[1]!.asOf = '2026-12-31'), PATH);
-    expect(errors.join('\n')).toMatch(/background\[1\]\.asOf: is later than updatedAt \(2026-11-30\)/);
+    const errors = errorsFor((d) => (d.background[1]!.asOf = '2099-12-31'), PATH);
+    const reviewed = real().updatedAt.slice(0, 10);
+    expect(errors.join('\n')).toContain(`background[1].asOf: is later than updatedAt (${reviewed})`);
   });
 
   it('a card "as of" in the future fails', () => {
@@ -199,6 +257,32 @@ describe('putin-baku-2024, Russian: an edition parallel to the English one', () 
     const text = ruText;
     for (const name of [/Ильхам/, /Гейдар Алиев/, /Международн\S+ уголовн\S+ суд/, /Римск\S+ статут/, /COP29/])
       expect(text).toMatch(name);
+  });
+
+  it('keeps the decisions of its reviews: corrections labelled as in English, page languages, its own log', () => {
+    const [a, b] = [real(), ru()];
+    const kinds: Record<string, string> = {
+      Correction: 'Исправление',
+      Clarification: 'Уточнение',
+      Update: 'Обновление',
+    };
+    expect(b.corrections.map((c) => c.text.split(':')[0])).toEqual(
+      a.corrections.map((c) => kinds[c.text.split(':')[0]!]),
+    );
+    expect(b.corrections.find((c) => c.text.includes('Курскую'))?.text).toMatch(
+      /трансграничное вторжение .* начавшееся 6 августа/,
+    );
+    expect(b.background.find((c) => c.id === 'kursk-incursion')!.title).toBe(
+      'Вторжение украинских войск в Курскую область',
+    );
+    expect(ruText).not.toMatch(/неформальн|совместн\S+ деклараци/);
+    // Every linked page is English but one (mk.ru), though every title is Russian.
+    expect(b.sources.filter((s) => s.pageLang !== 'en').map((s) => s.id)).toEqual(['mk-2018-visit']);
+    const lead = b.whyItMatters.body[0]!;
+    expect(lead.replace(/\[\^[a-z0-9-]+\]/g, '').length).toBeLessThanOrEqual(300);
+    expect(lead).toMatch(/визит Путина в Баку 18–19 августа 2024 года/);
+    expect(b.revisions.map((r) => r.date)).toEqual(a.revisions.map((r) => r.date));
+    expect(b.updatedAt).toBe(a.updatedAt);
   });
 
   it('a drifting edition fails the build, naming the file and what differs', () => {

@@ -59,14 +59,22 @@ describe('<Explainer> as the widget builds it', () => {
     const n = doc.sources.findIndex((s) => s.id === id) + 1;
     expect(marker.textContent).toBe(String(n));
     expect(marker.getAttribute('aria-label')).toMatch(new RegExp(`^Source ${n}: .+, \\d{1,2} [A-Z][a-z]+ \\d{4}$`));
-    const many = c.querySelector('[aria-labelledby="nx-h-why"] a.nx-mark')!;
-    expect(many.textContent).toBe(`${doc.whyItMatters.sources.length} sources`);
-    expect(many.getAttribute('aria-label')).toMatch(new RegExp(`^${doc.whyItMatters.sources.length} sources: \\d+`));
-    // Listed in the Sources list's order.
+    // The block marker of "why it matters": numbers up to three sources, a count beyond.
+    const block = c.querySelector('[aria-labelledby="nx-h-why"] a.nx-mark')!;
     const order = (id: string) => doc.sources.findIndex((x) => x.id === id);
-    expect(many.getAttribute('data-cites')?.split(' ')).toEqual(
-      [...doc.whyItMatters.sources].sort((a, b) => order(a) - order(b)),
-    );
+    const cited = [...doc.whyItMatters.sources].sort((a, b) => order(a) - order(b));
+    const numbers = cited.map((id) => order(id) + 1).join(', ');
+    if (cited.length > 3) {
+      expect(block.textContent).toBe(`${cited.length} sources`);
+      expect(block.getAttribute('aria-label')).toBe(`${cited.length} sources: ${numbers}`);
+    } else {
+      expect(block.textContent).toBe(numbers);
+      expect(block.getAttribute('aria-label')).toMatch(
+        cited.length === 1 ? /^Source \d+: / : new RegExp(`^Sources ${numbers}$`),
+      );
+    }
+    // Listed in the Sources list's order.
+    expect(block.getAttribute('data-cites')?.split(' ')).toEqual(cited);
   });
 
   it('renders background cards as closed disclosures with their title only, and a deep-link id', () => {
@@ -145,5 +153,22 @@ describe('<Explainer> as the widget builds it', () => {
     expect([...fact.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       `#nx-src-${doc.sources[0]!.id}`,
     ]);
+  });
+
+  it('tells readers of a correction on the first screen, and of an update or a review only by the date', () => {
+    const revisions = (kind?: 'correction' | 'update' | 'review') =>
+      withText({
+        revisions: [
+          { date: '2024-08-19', note: 'First publication.' },
+          { date: '2024-08-20', note: 'The talks were on Monday, not Sunday.', kind },
+        ],
+      });
+    expect(build(revisions('correction')).querySelector('.nx-revision')?.textContent).toBe(
+      'Corrected 20 August 2024: The talks were on Monday, not Sunday.',
+    );
+    // An older log without kinds: its later entries were corrections.
+    expect(build(revisions()).querySelector('.nx-revision')?.textContent).toMatch(/^Corrected 20 August 2024/);
+    expect(build(revisions('update')).querySelector('.nx-revision')).toBeNull();
+    expect(build(revisions('review')).querySelector('.nx-revision')).toBeNull();
   });
 });

@@ -21,6 +21,12 @@ describe("the widget's strings: plural forms, dates and templates per language",
       '25 источников',
       '101 источник',
     ]);
+    // "Show all" in every plural form, «все» included in the form for 1, 21, 31…
+    expect([21, 3, 8].map((n) => count(ru, ru.allFacts, n))).toEqual([
+      'Показать все 21 ключевой факт',
+      'Показать все 3 ключевых факта',
+      'Показать все 8 ключевых фактов',
+    ]);
   });
 
   it('write dates as each language does, whatever the reader’s time zone', () => {

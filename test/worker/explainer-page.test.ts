@@ -34,9 +34,14 @@ describe('GET /explainers/:id', () => {
     ]);
   });
 
-  it('marks source titles in another language with lang, as the widget does', async () => {
+  it('marks source titles in another language with lang, and their pages with hreflang, as the widget does', async () => {
     const html = await (await get('/explainers/putin-baku-2024')).text();
-    expect(html).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer" lang="ru">/);
+    expect(html).toMatch(
+      /<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer" lang="ru" hreflang="ru">/,
+    );
+    // In the Russian edition, an English page under a Russian title says so (pageLang).
+    const ru = await (await get('/explainers/putin-baku-2024?lang=ru')).text();
+    expect(ru).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer" hreflang="en">/);
   });
 
   it('takes ?lang=ru: lang="ru", Russian words, and links each edition with hreflang', async () => {

@@ -15,7 +15,8 @@ export function fill(template: string, values: Record<string, string | number>):
 /** Which plural form a number takes, by the language's rule (CLDR's, for whole numbers). */
 function form(rule: string, n: number): number {
   if (rule === 'east-slavic') {
-    const [ten, hundred] = [n % 10, n % 100];
+    const ten = n % 10;
+    const hundred = n % 100;
     if (ten === 1 && hundred !== 11) return 0;
     return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? 1 : 2;
   }
@@ -28,5 +29,5 @@ function form(rule: string, n: number): number {
  * @example count(en, en.nSources, 10) // → "10 sources"
  */
 export function count(t: Strings, forms: readonly string[], n: number): string {
-  return fill(forms[form(t.plural, n)] ?? forms[forms.length - 1]!, { n });
+  return fill(forms[form(t.plural, n)] ?? forms.at(-1)!, { n });
 }

@@ -1,0 +1,99 @@
+/**
+ * `loading="lazy"` as publishers meet it (`data-loading`, the attribute, `mount()`): a lazy
+ * embed far down an article requests nothing until the reader comes near, then renders
+ * without moving what the reader sees; deep links and printing render it at once.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPdftotext } from './pdftotext.ts';
+import { host, launch, rendered, watch } from './page.ts';
+
+let ctx: BrowserContext;
+beforeAll(async () => {
+  ctx = await launch();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+/** Layout shifts the reader could see (not caused by their input), summed from page load. */
+async function observeShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shift: number };
+    w.shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!e.hadRecentInput) w.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+describe('a lazy embed four viewports down', () => {
+  it('requests nothing until the reader scrolls near, shows a labelled link meanwhile, then renders with no visible shift', async () => {
+    const { page, problems, apiRequests } = await watch(ctx);
+    await observeShifts(page);
+    await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(1500); // idle time: nothing may be fetched in it
+    expect(apiRequests).toEqual([]);
+    const waiting = page.locator('#slot news-explainer section.nx-waiting');
+    expect(await waiting.getAttribute('aria-label')).toBe('Explainer');
+    expect(await waiting.locator('a').getAttribute('href')).toMatch(/\/explainers\/putin-baku-2024$/);
+    await page.locator('#after').scrollIntoViewIfNeeded();
+    await rendered(page, '#slot news-explainer');
+    expect(apiRequests).toHaveLength(1);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+    expect(problems).toEqual([]);
+  });
+
+  it('without loading="lazy", the same embed fetches at once', async () => {
+    const { page, apiRequests } = await watch(ctx);
+    await page.goto(`${host}/long-eager.html`, { waitUntil: 'load' });
+    await rendered(page, '#slot news-explainer');
+    expect(apiRequests).toHaveLength(1);
+  });
+
+  it('a deep link to one of its cards renders it at once, with the card open', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/lazy.html#putin-baku-2024-icc-warrant`, { waitUntil: 'load' });
+    await rendered(page, '#slot news-explainer');
+    const open = await page.evaluate(
+      () =>
+        document
+          .querySelector('#slot news-explainer')!
+          .shadowRoot!.querySelector<HTMLDetailsElement>('#putin-baku-2024-icc-warrant')!.open,
+    );
+    expect(open).toBe(true);
+  });
+
+  it('printing the page prints it, never scrolled to', async () => {
+    const { page, apiRequests } = await watch(ctx);
+    await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
+    expect(apiRequests).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'nx-lazy-print-'));
+    await page.pdf({ path: join(dir, 'page.pdf') });
+    execFileSync(findPdftotext(), ['-raw', join(dir, 'page.pdf'), join(dir, 'page.txt')]);
+    const text = readFileSync(join(dir, 'page.txt'), 'utf8').replace(/\s+/g, '');
+    expect(text).toContain("Putin'sstatevisittoAzerbaijan");
+    expect(text).toContain('TheInternationalCriminalCourtandthewarrant');
+  });
+
+  it('mount() takes loading: "lazy" as the attribute does', async () => {
+    const { page, apiRequests } = await watch(ctx);
+    await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
+    const loading = await page.evaluate(() => {
+      const div = document.createElement('div');
+      document.querySelector('.long')!.after(div);
+      return window
+        .NewsExplainer!.mount(div, { explainer: 'putin-baku-2024', loading: 'lazy' })
+        .getAttribute('loading');
+    });
+    expect(loading).toBe('lazy');
+    await page.waitForTimeout(500);
+    expect(apiRequests).toEqual([]);
+  });
+});
