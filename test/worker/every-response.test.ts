@@ -8,23 +8,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
+import { expectProblem } from './problem-expect.ts';
 
 const ID = 'putin-baku-2024';
 const PAGES = ['/', '/explainers/putin-baku-2024', '/explainers/putin-baku-2024/snippet', '/docs'];
 const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-
-/** A problem document of `status`, whose `type` is one of our problem-type URIs (`kind`, if given). */
-async function expectProblem(res: Response, status: number, kind?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
-  expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-  const body = await res.json<Record<string, unknown>>();
-  expect(body).toMatchObject({ status });
-  expect(body.type).toMatch(new RegExp(`^${env.PUBLIC_ORIGIN}/problems/${kind ?? '[a-z-]+'}$`));
-  expect(typeof body.title).toBe('string');
-  expect((body.detail as string).length).toBeGreaterThan(10);
-  return body;
-}
 
 describe('every path and method', () => {
   it('404 problem for an unknown path', async () => {

@@ -3,24 +3,11 @@
  * in stable bytes, its editions (?lang=, Content-Language, one ETag each), revalidation with
  * 304 and HEAD, errors as problem documents, and CORS for cross-origin scripts.
  */
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get } from './request.ts';
+import { expectProblem } from './problem-expect.ts';
 
 const ID = 'putin-baku-2024';
-
-/** A problem document of `status`, whose `type` is one of our problem-type URIs (`kind`, if given). */
-async function expectProblem(res: Response, status: number, kind?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
-  expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-  const body = await res.json<Record<string, unknown>>();
-  expect(body).toMatchObject({ status });
-  expect(body.type).toMatch(new RegExp(`^${env.PUBLIC_ORIGIN}/problems/${kind ?? '[a-z-]+'}$`));
-  expect(typeof body.title).toBe('string');
-  expect((body.detail as string).length).toBeGreaterThan(10);
-  return body;
-}
 
 describe('GET /v1/explainers/:id', () => {
   it('returns the whole explainer as JSON', async () => {
