@@ -117,11 +117,15 @@ describe('putin-baku-2024, English: the editorial decisions of its reviews stay 
     expect([...doc.whyItMatters.sources].sort()).toEqual(['afp-arrival', 'harici-joint-statement']);
   });
 
-  it('attributes Azerbaijan’s ICC status plainly and cites the states parties’ duty', () => {
+  it('attributes Azerbaijan’s ICC status plainly, hedged as the sheet asks, and cites each claim to what supports it', () => {
     expect(all).not.toMatch(/If that still held/);
     expect(doc.whyItMatters.body.join(' ')).toMatch(/Coalition for the ICC listed Azerbaijan in 2014/);
-    expect(doc.keyFacts[7]!.text).toMatch(/Coalition for the ICC listed it outside the Court in 2014/);
-    expect(doc.background[0]!.body[2]).toMatch(/no such duty under the treaty\.\[\^ukrinform-mongolia\]/);
+    expect(doc.keyFacts[7]!.text).toMatch(
+      /listed Azerbaijan outside the Rome Statute in 2014; our sources show no later accession/,
+    );
+    expect(doc.keyFacts[7]!.sources).not.toContain('ukrinform-mongolia'); // it reports Mongolia's case only
+    // The treaty's own rule is cited to the treaty, not to a report of Mongolia's case.
+    expect(doc.background[0]!.body[2]).toMatch(/no such duty under the treaty\.\[\^un-rome-statute\]/);
     expect(doc.timeline.find((e) => e.date === '2024-09-02')?.sources).toContain('ukrinform-mongolia');
   });
 
