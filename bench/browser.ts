@@ -9,7 +9,7 @@
 // table reports medians and the median of the per-round paired differences (ours − floor).
 //
 // Usage: npm run bench:browser [-- --rounds 8 --width 700 --throttle 4]
-// Needs the generated sources (`npm run build`) and Chromium at /usr/bin/chromium.
+// Needs the generated sources (`npm run build`) and Chromium ($CHROME_PATH or /usr/bin/chromium).
 // Raw rounds: .cache/bench/browser.json
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,11 +20,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../tools/chromium.ts';
 import { deployBundle, ROOT, startWorker, wranglerEnv } from '../tools/worker.ts';
 import { writeFileIn } from './harness.ts';
 
 const EXPLAINER = 'putin-baku-2024';
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium(); // $CHROME_PATH, else Debian's /usr/bin/chromium
 const HEIGHT = 900;
 const IDLE_MS = 1000; // "settled": this long after load (floor) or after the widget rendered (ours)
 const STEP_TIMEOUT = 30_000; // any single wait: launch, navigation, widget render
@@ -230,15 +231,7 @@ function widgetRendered(): number | false {
 const LAUNCH = {
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
   viewport: { width: WIDTH, height: HEIGHT },
   timeout: STEP_TIMEOUT,
   // Our own SIGINT/SIGTERM handler closes the browsers (and the servers) in order.

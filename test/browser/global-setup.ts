@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium } from './chromium.ts';
+import { findChromium } from '../../tools/chromium.ts';
 import { deployBundle, ROOT, startWorker } from '../../tools/worker.ts';
 import { startHost } from './servers.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.ts';
+import { CHROMIUM_ARGS } from '../../tools/chromium.ts';
 
 export const api = inject('api');
 const WRANGLER_LOG = join(import.meta.dirname, '..', '..', '.cache', 'wrangler-dev.log');

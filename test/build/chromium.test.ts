@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findChromium } from '../browser/chromium.ts';
+import { findChromium } from '../../tools/chromium.ts';
 
 describe('finding a browser for the browser suites', () => {
   const saved = process.env.CHROME_PATH;

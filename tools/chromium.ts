@@ -1,5 +1,6 @@
 /**
- * @module Finding (or, on our Debian machines, installing) the Chromium the browser suite drives.
+ * @module Finding (or, on our Debian machines, installing) the Chromium the browser suite and
+ * the browser bench drive, and the flags they run it with.
  *
  * Order: $CHROME_PATH, then /usr/bin/chromium. On Debian as root a missing browser is installed
  * with apt-get (npm packages never download one here). Anywhere else the suite fails with a
