@@ -1,32 +1,42 @@
-import { Explainer } from '../ui/Explainer.tsx';
 import type { Strings } from '../ui/strings/en.ts';
-import { placeholderDoc } from './placeholder.ts';
 
 /**
- * Shown while the explainer loads: the compact layout itself, with blank words of typical
- * lengths (see placeholder.ts) drawn as grey bars, so the space it reserves is the layout's own
- * at every width; closed disclosures stay empty (`later` is never built). Only "Loading the
- * explainer…" reaches assistive technology.
+ * The space an explainer's compact layout takes, reserved at the cost of one paragraph: blank
+ * words of the compact layout's total length, wrapping as its text does (taller on a narrow
+ * column), under a fixed space for what does not wrap (headings, the cards' rows). Invisible,
+ * hidden from assistive technology, and laid out once: no second rendering of the layout.
  */
+function Reserve() {
+  return (
+    <p class="nx-reserve" aria-hidden="true">
+      {'xxxxx '.repeat(RESERVE_WORDS)}
+    </p>
+  );
+}
+
+/** Calibrated against the first explainer at 288–720 px (see test/browser/compact.test.ts). */
+const RESERVE_WORDS = 230;
+
+/** Shown while the explainer loads: the kicker over the reserved space; only "Loading the explainer…" is announced. */
 export function Loading({ t }: { t: Strings }) {
   return (
-    <div class="nx-loading" role="status">
+    <div class="nx nx-loading" role="status">
+      <p class="nx-kicker">{t.kicker}</p>
       <p class="nx-sr">{t.loading}</p>
-      <div inert aria-hidden="true">
-        <Explainer doc={placeholderDoc()} t={t} later={[]} />
-      </div>
+      <Reserve />
     </div>
   );
 }
 
 /**
- * A lazy embed before the reader comes near: one labelled region (screen-reader users find it)
- * with a link to the explainer's page, in about the space the explainer will take (styles.css).
+ * A lazy embed waiting for the reader: a labelled region with a link to the explainer's own
+ * page (screen-reader users find it before it renders) over the same reserved space.
  */
 export function Waiting({ t, href }: { t: Strings; href: string | null }) {
   return (
     <section class="nx nx-waiting" aria-label={t.kicker}>
       {href ? <a href={href}>{t.readOnPage}</a> : null}
+      <Reserve />
     </section>
   );
 }

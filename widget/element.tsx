@@ -37,6 +37,38 @@ function adoptStyles(root: ShadowRoot): void {
   }
 }
 
+/** Every connected element's restyle: called when the page may have switched its theme. */
+const followers = new Set<(fresh: true) => void>();
+/** The animation frame a restyle waits for (0: none), so a burst of changes reads the page once. */
+let frame = 0;
+let watching = false;
+
+function restyleAll(): void {
+  frame = 0;
+  followers.forEach((restyle) => restyle(true));
+}
+
+/**
+ * Follows the page's theme live without polling: the reader's colour scheme changing, the page
+ * switching a class, attribute or style on `html` or `body`, or its loading, re-reads it once, in the
+ * next frame, for every element (an explicit `theme` answers without reading the page). Nothing
+ * runs while nothing changes.
+ */
+function follow(restyle: (fresh: true) => void): void {
+  followers.add(restyle);
+  if (watching) return;
+  watching = true;
+  const later = () => (frame ||= requestAnimationFrame(restyleAll));
+  matchMedia('(prefers-color-scheme:dark)').addEventListener('change', later);
+  // An async script can run before the page's stylesheets apply: the page's `load` (if it is
+  // still to come) re-reads it too, so a dark site does not keep a light widget.
+  addEventListener('load', later);
+  const watch = new MutationObserver(later);
+  // The DOM's types say `body` is always there; it is null in an element connected from <head>.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  for (const node of [document.documentElement, document.body]) if (node) watch.observe(node, { attributes: true });
+}
+
 /** Links in the fallback go to our own origin; only https, or http on a loopback dev server. */
 const SAFE_ORIGIN = /^https:\/\/|^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?$/;
 
@@ -81,6 +113,7 @@ export class NewsExplainerElement extends HTMLElement {
 
   connectedCallback(): void {
     addEventListener('hashchange', this.#onHash);
+    follow(this.#applyTheme);
     // `loading="lazy"`: render when the reader comes near, unless the server already rendered it
     // or the page's address names one of its cards (a deep link renders at once).
     if (this.getAttribute('loading') === 'lazy' && !this.#shown && !location.hash.includes(this.#id)) this.#wait();
@@ -89,6 +122,7 @@ export class NewsExplainerElement extends HTMLElement {
 
   disconnectedCallback(): void {
     removeEventListener('hashchange', this.#onHash);
+    followers.delete(this.#applyTheme);
     this.#lazy?.disconnect();
     this.#generation++;
   }
@@ -179,8 +213,8 @@ export class NewsExplainerElement extends HTMLElement {
 
   /**
    * Colours that fit the page behind the element, set without re-rendering anything. `fresh`
-   * (a new `theme`; the page's `load` event: once the page has loaded its stylesheets apply,
-   * and an async script may have run before) reads the page again first.
+   * (a new `theme`, or the page may have switched its own: see follow()) reads the page again
+   * first.
    */
   readonly #applyTheme = (fresh?: unknown): void => {
     if (fresh) this.#theme = resolveTheme(this);
@@ -261,9 +295,6 @@ export class NewsExplainerElement extends HTMLElement {
       ),
     );
     buildOnOpen(later);
-    // An async script can run before the page's stylesheets apply: look at the page again once
-    // it has loaded, so a dark site does not keep a light widget.
-    if (document.readyState !== 'complete') addEventListener('load', this.#applyTheme, { once: true });
     openDeepLink(this.#root);
     // What is shown now, rendered by the server or just now: its article says which edition.
     const nx = this.#shown!;

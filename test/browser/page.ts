@@ -59,7 +59,7 @@ export async function watch(ctx: BrowserContext): Promise<Watched> {
 /** Waits until the widget inside `selector` has rendered its key facts; says what it saw if not. */
 export async function rendered(page: Page, selector = 'news-explainer'): Promise<void> {
   try {
-    // The loading state is the same layout with blank words (and an empty data-id): skip it.
+    // The loading state has no article (widget/Status.tsx); the data-id guard keeps an empty one out.
     await page
       .locator(`${selector} article.nx:not([data-id=""]) .nx-facts`)
       .first()

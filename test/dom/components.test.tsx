@@ -171,4 +171,43 @@ describe('<Explainer> as the widget builds it', () => {
     expect(build(revisions('update')).querySelector('.nx-revision')).toBeNull();
     expect(build(revisions('review')).querySelector('.nx-revision')).toBeNull();
   });
+
+  it('lists every correction and update of ours in the Corrections panel, newest first, with its date', () => {
+    const c = build(
+      withText({
+        revisions: [
+          { date: '2024-08-19', note: 'First publication.' },
+          { date: '2024-08-20', note: 'The talks were on Monday, not Sunday.', kind: 'correction' },
+          { date: '2024-08-21', note: 'Checked against the sources.', kind: 'review' },
+          { date: '2024-08-22', note: 'Added the gas agreement.', kind: 'update' },
+          { date: '2024-08-23', note: 'An older entry without a kind.' },
+        ],
+      }),
+    );
+    // The first publication and a review changed nothing for readers: not listed.
+    expect([...c.querySelectorAll('.nx-changes > li')].map((li) => li.textContent)).toEqual([
+      'Corrected 23 August 2024: An older entry without a kind.',
+      'Updated 22 August 2024: Added the gas agreement.',
+      'Corrected 20 August 2024: The talks were on Monday, not Sunday.',
+    ]);
+    expect(c.querySelector('.nx-changes time')?.getAttribute('datetime')).toBe('2024-08-23');
+    // The corrections to the reported article follow, under the article's name.
+    expect(c.querySelector('.nx-changes ~ ul.nx-corrections')).not.toBeNull();
+  });
+
+  it('has a Corrections panel only when there is something to list, and names an article only when there is one', () => {
+    const summaries = (c: HTMLElement) =>
+      [...c.querySelectorAll('.nx-row > details > summary')].map((s) => s.textContent);
+    const first = [{ date: '2024-08-19', note: 'First publication.' }];
+    expect(summaries(build(withText({ corrections: [], revisions: first })))).toEqual(['Timeline', 'Sources']);
+    const noArticle = withText({
+      corrections: [],
+      revisions: [...first, { date: '2024-08-20', note: 'Added a card.', kind: 'update' }],
+    });
+    delete (noArticle as Partial<ExplainerData>).article;
+    const c = build(noArticle);
+    expect(summaries(c)).toEqual(['Timeline', 'Sources', 'Corrections']);
+    expect(c.querySelector('.nx-changes')?.textContent).toBe('Updated 20 August 2024: Added a card.');
+    expect(c.textContent).not.toContain('Corrections to the reported article');
+  });
 });
