@@ -49,21 +49,28 @@ function restyleAll(): void {
 }
 
 /**
+ * Reads the page in the next frame, before its style pass: the frame computes the page's styles
+ * then anyway, so reading them costs no extra pass (read now, in a script's task, they would be
+ * computed twice).
+ */
+const restyleSoon = () => (frame ||= requestAnimationFrame(restyleAll));
+
+/**
  * Follows the page's theme live without polling: the reader's colour scheme changing, the page
- * switching a class, attribute or style on `html` or `body`, or its loading, re-reads it once, in the
- * next frame, for every element (an explicit `theme` answers without reading the page). Nothing
- * runs while nothing changes.
+ * switching a class, attribute or style on `html` or `body`, or its loading, re-reads it once, in
+ * the next frame, for every element (an explicit `theme` answers without reading the page).
+ * Nothing runs while nothing changes.
  */
 function follow(restyle: (fresh: true) => void): void {
   followers.add(restyle);
+  restyleSoon();
   if (watching) return;
   watching = true;
-  const later = () => (frame ||= requestAnimationFrame(restyleAll));
-  matchMedia('(prefers-color-scheme:dark)').addEventListener('change', later);
+  matchMedia('(prefers-color-scheme:dark)').addEventListener('change', restyleSoon);
   // An async script can run before the page's stylesheets apply: the page's `load` (if it is
   // still to come) re-reads it too, so a dark site does not keep a light widget.
-  addEventListener('load', later);
-  const watch = new MutationObserver(later);
+  addEventListener('load', restyleSoon);
+  const watch = new MutationObserver(restyleSoon);
   // The DOM's types say `body` is always there; it is null in an element connected from <head>.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   for (const node of [document.documentElement, document.body]) if (node) watch.observe(node, { attributes: true });
@@ -100,7 +107,7 @@ export class NewsExplainerElement extends HTMLElement {
   /** Bumped on every load so that a slow, superseded response never overwrites a newer one. */
   #generation = 0;
   readonly #onHash = () => openDeepLink(this.#root);
-  /** The theme, read from the page once per load: reading computed styles forces a style pass. */
+  /** The theme last read from the page (in an animation frame: see restyleSoon). */
   #theme = '';
 
   constructor() {
@@ -241,8 +248,6 @@ export class NewsExplainerElement extends HTMLElement {
       this.#root.replaceChildren();
       return;
     }
-    // Before anything is inserted, so the forced style pass covers the host page alone.
-    this.#theme = resolveTheme(this);
     try {
       const origin = this.#origin;
       if (!SLUG.test(id)) throw new LoadError(`invalid explainer id "${id}"`, 400);
