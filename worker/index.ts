@@ -13,6 +13,7 @@ import { describe, UNAVAILABLE } from './openapi.ts';
 import { publicReadOnly } from './public-read-only.ts';
 import { assets } from './routes/assets.ts';
 import { explainers } from './routes/explainers.ts';
+import { revisions } from './routes/revisions.ts';
 import { builder } from './routes/builder.tsx';
 import { docs } from './routes/docs.tsx';
 import { oembed } from './routes/oembed.ts';
@@ -55,6 +56,7 @@ describe('/healthz', {
   },
 });
 app.route('/v1/explainers', explainers);
+app.route('/v1', revisions);
 app.route('/v1', assets);
 app.route('/', demo);
 app.route('/', home);

@@ -29,6 +29,9 @@ export const memoKey = {
   body: (kind: BodyKind, ...inputs: readonly (string | number)[]) => key<PreparedBody>(`body:${kind}`, ...inputs),
   /** Every language any explainer of the index has, per index version. */
   languages: (indexVersion: string) => key<string[]>('languages', indexVersion),
+  /** The editions the revisions feed reads, in the order it reads them, per index version and language. */
+  feedEditions: (indexVersion: string, lang: string) =>
+    key<{ id: string; lang: string; revisedAt: string }[]>('feed-editions', indexVersion, lang),
   /** The hash identifying an edition's server rendering (rendering.tsx). */
   rendering: (kvKey: string, version: string) => key<string>('rendering', kvKey, version),
   /** Markup rendered once and used inside other, uncached responses (the embed builder's snippet). */
@@ -40,6 +43,7 @@ export const memoKey = {
 export type BodyKind =
   | 'edition'
   | 'index-page'
+  | 'revisions-feed'
   | 'explainer-page'
   | 'snippet'
   | 'demo'

@@ -206,6 +206,7 @@ const CHANGELOG = [
       'Text fields carry their language\'s typography: no-break spaces (U+00A0) and word joiners (U+2060), e.g. in "18–19 August".',
       'ETags hash the exact bytes served; cursors have one valid spelling.',
       'Revision entries may carry `kind` (`correction`, `update`, `review`) and `approvedBy`; sources may carry `pageLang`.',
+      '`GET /v1/revisions.atom`: an Atom feed of first publications, corrections and updates, newest first; `lang` filters it.',
     ],
   },
 ];

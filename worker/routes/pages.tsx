@@ -29,6 +29,7 @@ import { SITE_CSS } from './site-css.ts';
 import { snippetHtml } from '../snippet.tsx';
 import { renderingOf } from '../rendering.tsx';
 import { notFound, pageErrors } from '../problem.tsx';
+import { feedTitle, feedUrl } from '../atom.ts';
 
 export const pages = new Hono<AppEnv>();
 // These pages are framed by any site: so are their error pages.
@@ -66,6 +67,12 @@ pages.get('/explainers/:id', async (c) => {
               {editions.map((lang) => (
                 <link key={lang} rel="alternate" hrefLang={lang} href={`${origin}/explainers/${doc.id}?lang=${lang}`} />
               ))}
+              <link
+                rel="alternate"
+                type="application/atom+xml"
+                href={feedUrl(origin, doc.lang)}
+                title={feedTitle(doc.lang)}
+              />
             </>
           }
         >
