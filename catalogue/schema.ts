@@ -246,6 +246,10 @@ export const ArticleSchema = z
   })
   .describe('The reported article this explainer accompanies: the one `corrections` correct.');
 
+/** Where `corrections` is not empty without `article`: what it corrects, and the fix. */
+const CORRECTIONS_WITHOUT_ARTICLE =
+  'correct a reported article, but the edition has no "article": add "article" (the reported story: "title", "publisher", "date") or empty "corrections" (an error in the explainer itself goes in "revisions")';
+
 const ExplainerShape = z.strictObject({
   id: Slug.describe("The explainer's id (a lowercase slug): the `{id}` of its URLs and of `data-explainer`."),
   lang: z
@@ -259,7 +263,10 @@ const ExplainerShape = z.strictObject({
     description:
       'When this edition was last reviewed against its sources (RFC 3339 date-time), which the widget shows as "Updated". Not when its text last changed: see `revisions`.',
   }),
-  article: ArticleSchema,
+  /** Optional: an explainer need not follow one article; without it, `corrections` is empty. */
+  article: ArticleSchema.optional().describe(
+    'The reported article this explainer accompanies: the one `corrections` correct (title, publisher, date). Absent when the explainer follows no single article; `corrections` is then empty.',
+  ),
   keyFacts: z
     .array(KeyFactSchema)
     .min(3, 'must have at least 3 key facts')
@@ -290,16 +297,19 @@ const ExplainerShape = z.strictObject({
     ),
   corrections: z
     .array(CorrectionSchema)
-    .describe('Corrections to the reported article (`article`), not to the explainer (see `revisions`); may be empty.'),
+    .describe(
+      'Corrections to the reported article (`article`), not to the explainer (see `revisions`); may be empty, and is empty when there is no `article`.',
+    ),
   /**
-   * The revision log, oldest first: the first entry is the first publication, every later one
-   * a correction or update readers are told about. Publishing changed text needs a new entry.
+   * The revision log, oldest first: the first entry is the first publication, every later one a
+   * correction, an update or a review (`kind`). Publishing changed text needs a new correction or
+   * update.
    */
   revisions: z
     .array(RevisionSchema)
     .min(1, 'must have at least one entry: the first publication')
     .describe(
-      'The edition\'s revision log, oldest first (at least one entry): the first entry is the first publication, every later one a correction or update readers are told about (the widget shows the latest as "Corrected").',
+      'The edition\'s revision log, oldest first (at least one entry): the first entry is the first publication, every later one a correction, an update or a review (`kind`). The widget shows the latest correction on its first screen ("Corrected <date>: <note>") and lists every correction and update in its Corrections panel; the feed `/v1/revisions.atom` has them too. Publishing changed text needs a new correction or update.',
     ),
 });
 
@@ -385,6 +395,8 @@ export const ExplainerSchema = ExplainerShape.superRefine(
           message: `is later than updatedAt (${reviewed}): set "updatedAt" to "${r.date}${doc.updatedAt.slice(10)}" (the revision's day) or later, the time you checked the text against its sources`,
         });
     });
+    if (!doc.article && doc.corrections.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['corrections'], message: CORRECTIONS_WITHOUT_ARTICLE });
     doc.timeline.forEach((e, i) => {
       const prev = doc.timeline[i - 1];
       if (prev && prev.date > e.date)

@@ -36,12 +36,16 @@ const cssAsText: Plugin = {
   },
 };
 
+const readable = process.env.NX_READABLE === '1';
 const result = await build({
   entryPoints: [join(root, 'widget', 'embed.ts')],
   bundle: true,
   write: false,
   format: 'iife',
-  minify: true,
+  // NX_READABLE=1 keeps names, to read a profile (docs/development.md); never for a release.
+  minifyWhitespace: !readable,
+  minifySyntax: !readable,
+  minifyIdentifiers: !readable,
   // Evergreen browsers of the last few years: private class members and ?? stay native.
   target: ['chrome100', 'firefox100', 'safari15.4'],
   jsx: 'automatic',
@@ -56,11 +60,9 @@ const result = await build({
 
 // A second pass with terser: its compressor finds what esbuild's single pass leaves (about 100 B
 // gzip on embed.js), and the bytes of embed.js are paid by every reader of every page.
-const minified = await minify(result.outputFiles[0]!.text, {
-  compress: { passes: 2, ecma: 2020 },
-  mangle: true,
-  ecma: 2020,
-});
+const minified = readable
+  ? { code: result.outputFiles[0]!.text }
+  : await minify(result.outputFiles[0]!.text, { compress: { passes: 2, ecma: 2020 }, mangle: true, ecma: 2020 });
 if (minified.code === undefined) throw new Error('terser returned no code');
 const code = minified.code;
 /** A small script of our own pages, bundled like the widget, with its validator. */

@@ -5,7 +5,10 @@
  */
 import type { Explainer } from '../catalogue/schema.ts';
 
-/** The explainer as a schema.org `Article` with its sources as `citation`. */
+/**
+ * The explainer as a schema.org `Article` with its sources as `citation`, and the reported
+ * article as `about` only where the explainer follows one (`article` is optional).
+ */
 export function jsonLd(doc: Explainer, pageUrl: string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
@@ -17,12 +20,16 @@ export function jsonLd(doc: Explainer, pageUrl: string): Record<string, unknown>
     datePublished: doc.revisions[0]?.date,
     dateModified: doc.updatedAt,
     publisher: { '@type': 'Organization', name: 'News Explainer' },
-    about: {
-      '@type': 'NewsArticle',
-      headline: doc.article.title,
-      publisher: doc.article.publisher,
-      datePublished: doc.article.date,
-    },
+    ...(doc.article
+      ? {
+          about: {
+            '@type': 'NewsArticle',
+            headline: doc.article.title,
+            publisher: doc.article.publisher,
+            datePublished: doc.article.date,
+          },
+        }
+      : {}),
     citation: doc.sources.map((s) => ({
       '@type': 'CreativeWork',
       name: s.title,

@@ -16,7 +16,12 @@ export interface KvEntry {
   metadata: { etag: string; text?: string; revisions?: number };
 }
 
-/** What readers read, without the review date and the revision log. */
+/**
+ * What readers read, without the review date and the revision log: the edition's text, for
+ * publishing. Every field but `updatedAt` and `revisions` counts (prose, titles, dates, a card's
+ * `asOf`, the article, sources and citations), as the build typeset it. The hash is stored with
+ * each published edition, so changing what it covers makes every published edition look changed.
+ */
 function textHash(doc: Explainer): string {
   const { updatedAt, revisions, ...text } = doc;
   return createHash('sha256').update(JSON.stringify(text)).digest('base64url').slice(0, 22);
@@ -80,13 +85,31 @@ export interface StoredKey {
 export interface PublishPlan {
   put: KvEntry[];
   delete: string[];
-  /** Editions refused: their text changed without a new revision entry. */
+  /**
+   * Editions refused: their text changed without a new revision entry, or with new entries that
+   * are only reviews (`"kind": "review"`), which tell readers nothing changed.
+   */
   errors: string[];
+}
+
+/** The revision kinds that tell readers the text changed: they were told something wrong, or facts changed. */
+const TEXT_KINDS = new Set(['correction', 'update']);
+
+/**
+ * Whether the revision entries of `e` from position `from` on (those added since the published
+ * version) include a correction or an update. An entry without a kind counts as a correction,
+ * except the first entry of the log, the first publication.
+ */
+function tellsOfChange(e: KvEntry, from: number): boolean {
+  const { revisions = [] } = JSON.parse(e.value) as { revisions?: { kind?: string }[] };
+  return revisions.some((r, i) => i >= from && (r.kind === undefined ? i > 0 : TEXT_KINDS.has(r.kind)));
 }
 
 /**
  * What publishing changes: entries whose bytes differ, keys whose file was deleted, and the
- * editions whose text changed without a new revision (refused, named by file).
+ * editions whose text changed without a new revision entry of kind `correction` or `update`
+ * (refused, named by file). New entries that are only `review`s publish where the text is
+ * unchanged (a new review date).
  *
  * @example planPublish(kvEntries(content), await listKeys()) // → { put, delete, errors }
  */
@@ -96,17 +119,21 @@ export function planPublish(entries: KvEntry[], stored: StoredKey[]): PublishPla
   for (const e of entries) {
     const old = before.get(e.key);
     if (old?.etag === e.metadata.etag) continue;
-    if (
-      old?.text &&
-      e.metadata.text &&
-      old.text !== e.metadata.text &&
-      (e.metadata.revisions ?? 0) <= (old.revisions ?? 0)
-    ) {
+    if (old?.text && e.metadata.text && old.text !== e.metadata.text) {
       const [, id, lang] = e.key.split(':');
-      plan.errors.push(
-        `content/${id}/${lang}.json: revisions: the text changed since it was published; add a revision entry ({ "date", "note" }) saying what changed`,
-      );
-      continue;
+      const had = old.revisions ?? 0;
+      if ((e.metadata.revisions ?? 0) <= had) {
+        plan.errors.push(
+          `content/${id}/${lang}.json: revisions: the text changed since it was published; add a revision entry ({ "date", "note", "kind": "update" or "correction" }) saying what changed`,
+        );
+        continue;
+      }
+      if (!tellsOfChange(e, had)) {
+        plan.errors.push(
+          `content/${id}/${lang}.json: revisions: the text changed since the published version but the new entries are only "review": add an entry with "kind": "update" (facts added or changed) or "correction" (readers were told something wrong)`,
+        );
+        continue;
+      }
     }
     plan.put.push(e);
   }

@@ -3,6 +3,10 @@
  * the schema's shape and placeholders that fail the build until an editor has replaced them:
  * `TODO: ` hints in text, `todo-…` ids, an example.org URL and the date 1111-11-11
  * (catalogue/build/compile.ts, PLACEHOLDER). The file is written as Prettier formats JSON.
+ *
+ * It writes an `article` (the reported story), placeholders included, because most explainers
+ * follow one; `article` is optional, and an editor deletes it (with `corrections` left empty)
+ * when the explainer follows no single article.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,5 +85,5 @@ function prettierJson(value: unknown, indent = '', prefix = ''): string {
 mkdirSync(join(process.cwd(), 'content', id), { recursive: true });
 writeFileSync(file, `${prettierJson(doc)}\n`);
 console.log(
-  `new: wrote content/${id}/${lang}.json — replace every placeholder (TODO texts, todo-… ids, the example.org URL, the ${date} dates); npm run build lists what is left`,
+  `new: wrote content/${id}/${lang}.json — replace every placeholder (TODO texts, todo-… ids, the example.org URL, the ${date} dates) and delete "article" if the explainer follows no single article; npm run build lists what is left`,
 );

@@ -8,7 +8,8 @@
  *   npm run content:publish -- --persist-to DIR   # another local store (tests, bench)
  *
  * A deleted edition file removes its keys. An edition whose text changed since it was
- * published, without a new entry in its `revisions`, is refused, and nothing is written.
+ * published, without a new entry in its `revisions` of kind `correction` or `update` (a
+ * `review` alone says nothing changed), is refused, and nothing is written.
  * The current widget build is kept under its hash (`widget:<hash>`), never deleted, so pages
  * that pinned an earlier release with SRI keep working: publish with every release (deploy does).
  *

@@ -97,9 +97,9 @@ describe('putin-baku-2024, English: the editorial decisions of its reviews stay 
   });
 
   it('describes the reported article and says it carries no date', () => {
-    expect(doc.article.date).toBe('2024-08-18');
-    expect(doc.article.dateNote).toMatch(/undated/);
-    expect(doc.article.title).not.toBe('Putin arrives in Baku for a two-day state visit');
+    expect(doc.article!.date).toBe('2024-08-18');
+    expect(doc.article!.dateNote).toMatch(/undated/);
+    expect(doc.article!.title).not.toBe('Putin arrives in Baku for a two-day state visit');
   });
 
   it('states nothing after the fact sheet’s coverage (1 January 2025)', () => {
@@ -159,7 +159,7 @@ describe('putin-baku-2024, English: the editorial decisions of its reviews stay 
   });
 
   it('keeps the third review’s smaller decisions', () => {
-    expect(doc.article.publisher).not.toMatch(/demo/);
+    expect(doc.article!.publisher).not.toMatch(/demo/);
     expect(doc.keyFacts[0]!.text).toMatch(/Russian television showed his plane arriving that evening/);
     expect(doc.keyFacts[4]!.text).toMatch(/demarcate/);
     expect(doc.keyFacts[6]!.text).toMatch(/^On 19 August /);

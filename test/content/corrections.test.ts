@@ -62,6 +62,7 @@ describe('the documented correction steps, followed literally, publish', () => {
       '"revisions"',
       '"date"',
       '"note"',
+      '"kind": "correction"',
       '"approvedBy"',
       '"updatedAt"',
       'npm run build',
@@ -83,10 +84,15 @@ describe('the documented correction steps, followed literally, publish', () => {
     const doc = JSON.parse(readFileSync(path, 'utf8')) as ExplainerInput;
     const before = doc.updatedAt;
     doc.keyFacts[0]!.text = doc.keyFacts[0]!.text.replace(/\.$/, ', its press service said.');
-    // 2. Add a revision entry: today's date, what changed, who approved it.
+    // 2. Add a revision entry: today's date, what changed, its kind, who approved it.
     const now = new Date();
     const today = now.toISOString().slice(0, 10);
-    doc.revisions.push({ date: today, note: 'Attributed the time of arrival.', approvedBy: 'Duty editor' });
+    doc.revisions.push({
+      date: today,
+      note: 'Attributed the time of arrival.',
+      kind: 'correction',
+      approvedBy: 'Duty editor',
+    });
     const n = doc.revisions.length - 1;
     writeFileSync(path, JSON.stringify(doc, null, 2));
     // Forgetting updatedAt (the steps' third point) is refused with the exact fix.
@@ -134,7 +140,11 @@ describe('the documented correction steps, followed literally, publish', () => {
     const now = new Date();
     doc.revisions = [
       ...corrected.revisions,
-      { date: now.toISOString().slice(0, 10), note: 'Rolled back the attribution of the time of arrival.' },
+      {
+        date: now.toISOString().slice(0, 10),
+        note: 'Rolled back the attribution of the time of arrival.',
+        kind: 'correction',
+      },
     ];
     doc.updatedAt = `${now.toISOString().slice(0, 19)}Z`;
     writeFileSync(path, JSON.stringify(doc, null, 2));

@@ -62,7 +62,7 @@ describe('content:publish plans only what changed', () => {
     silent.keyFacts[0]!.text = silent.keyFacts[0]!.text.replace('evening', 'late evening');
     const plan = planPublish(entriesOf([file(EN, silent), file(RU, read(RU))]), stored);
     expect(plan.errors).toEqual([
-      'content/putin-baku-2024/en.json: revisions: the text changed since it was published; add a revision entry ({ "date", "note" }) saying what changed',
+      'content/putin-baku-2024/en.json: revisions: the text changed since it was published; add a revision entry ({ "date", "note", "kind": "update" or "correction" }) saying what changed',
     ]);
   });
 

@@ -170,6 +170,16 @@ describe('<Explainer> as the widget builds it', () => {
     expect(build(revisions()).querySelector('.nx-revision')?.textContent).toMatch(/^Corrected 20 August 2024/);
     expect(build(revisions('update')).querySelector('.nx-revision')).toBeNull();
     expect(build(revisions('review')).querySelector('.nx-revision')).toBeNull();
+    // A correction stays on the first screen after a later update.
+    const updatedAfter = withText({
+      revisions: [
+        ...revisions('correction').revisions,
+        { date: '2024-08-22', note: 'Added the gas agreement.', kind: 'update' },
+      ],
+    });
+    expect(build(updatedAfter).querySelector('.nx-revision')?.textContent).toBe(
+      'Corrected 20 August 2024: The talks were on Monday, not Sunday.',
+    );
   });
 
   it('lists every correction and update of ours in the Corrections panel, newest first, with its date', () => {
