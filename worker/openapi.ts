@@ -207,6 +207,7 @@ const CHANGELOG = [
       'ETags hash the exact bytes served; cursors have one valid spelling.',
       'Revision entries may carry `kind` (`correction`, `update`, `review`) and `approvedBy`; sources may carry `pageLang`.',
       '`GET /v1/revisions.atom`: an Atom feed of first publications, corrections and updates, newest first; `lang` filters it.',
+      '`article` may be absent (an explainer that follows no single article); `corrections` is then empty.',
     ],
   },
 ];
