@@ -24,13 +24,16 @@ export function Corrections({ c }: { c: Ctx }) {
         {() => (
           <>
             {ours.length ? (
-              <ul class="nx-changes">
-                {ours.map((r, i) => (
-                  <li key={i}>
-                    {r.kind === 'update' ? c.t.updated : c.t.corrected} <Time date={r.date} c={c} />: {r.note}
-                  </li>
-                ))}
-              </ul>
+              <>
+                <p class="nx-meta">{c.t.changes}</p>
+                <ul class="nx-changes">
+                  {ours.map((r, i) => (
+                    <li key={i}>
+                      {r.kind === 'update' ? c.t.updated : c.t.corrected} <Time date={r.date} c={c} />: {r.note}
+                    </li>
+                  ))}
+                </ul>
+              </>
             ) : null}
             {article && corrections.length ? (
               <>

@@ -17,12 +17,13 @@ function Reserve() {
 /** Calibrated against the first explainer at 288–720 px (see test/browser/compact.test.ts). */
 const RESERVE_WORDS = 230;
 
-/** Shown while the explainer loads: the kicker over the reserved space; only "Loading the explainer…" is announced. */
+/** Shown while the explainer loads: the kicker and "Loading the explainer…" (announced: a status) over the reserved space. */
 export function Loading({ t }: { t: Strings }) {
   return (
     <div class="nx nx-loading" role="status">
-      <p class="nx-kicker">{t.kicker}</p>
-      <p class="nx-sr">{t.loading}</p>
+      <p class="nx-meta">
+        <span class="nx-kicker">{t.kicker}</span> · {t.loading}
+      </p>
       <Reserve />
     </div>
   );

@@ -54,6 +54,7 @@ export const en = {
   sources: 'Sources',
   corrections: 'Corrections',
   /** Before the reported article's title, publisher and date. */
+  changes: 'Our corrections and updates, newest first:',
   correctionsTo: 'Corrections to the reported article',
   /** A title quoted in running text. */
   quoted: '“{text}”',

@@ -46,6 +46,7 @@ export const ru: Strings = {
   timeline: 'Хроника',
   sources: 'Источники',
   corrections: 'Поправки',
+  changes: 'Наши исправления и обновления, сначала новые:',
   correctionsTo: 'Поправки к статье',
   quoted: '«{text}»',
   source: 'Источник {n}: {publisher}, {date}',
