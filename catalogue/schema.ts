@@ -542,7 +542,8 @@ const WIDGET_STRINGS: { [K in keyof typeof en]: string } = {
   dateDay: 'A full date; slots `{d}`, `{month}` (from `monthsOf`), `{y}`.',
   dateMonth: 'A month of a year; slots `{month}` (from `months`), `{y}`.',
   kicker: 'The label above the title.',
-  updated: 'Before the `updatedAt` date ("Updated 19 August 2024").',
+  updated:
+    'Before the `updatedAt` date ("Updated 19 August 2024"), and before an update\'s date in the Corrections panel.',
   corrected: "Before the latest revision's date and note, once an explainer has been corrected.",
   backgroundAsOf: 'Before the latest `asOf` of the cards: the period the explainer covers.',
   facts: 'The heading of the key facts.',
@@ -554,6 +555,7 @@ const WIDGET_STRINGS: { [K in keyof typeof en]: string } = {
   timeline: 'The heading of the timeline.',
   sources: 'The heading of the sources.',
   corrections: 'The heading of the corrections.',
+  changes: 'In the Corrections panel, before the list of our own corrections and updates, newest first.',
   correctionsTo: "Before the reported article's title, publisher and date.",
   quoted: 'A title quoted in running text; slot `{text}`.',
   source: 'The accessible name of a marker citing one source; slots `{n}`, `{publisher}`, `{date}`.',

@@ -285,7 +285,8 @@ describe('putin-baku-2024, Russian: an edition parallel to the English one', () 
     const lead = b.whyItMatters.body[0]!;
     expect(lead.replace(/\[\^[a-z0-9-]+\]/g, '').length).toBeLessThanOrEqual(300);
     expect(lead).toMatch(/визит Путина в Баку 18–19 августа 2024 года/);
-    expect(b.revisions.map((r) => r.date)).toEqual(a.revisions.map((r) => r.date));
+    // Revised on the same days (an edition may log more on a day: a fix only it needed).
+    expect([...new Set(b.revisions.map((r) => r.date))]).toEqual([...new Set(a.revisions.map((r) => r.date))]);
     expect(b.updatedAt).toBe(a.updatedAt);
   });
 
