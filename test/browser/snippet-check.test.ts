@@ -83,7 +83,35 @@ describe('the snippet asks embed.js only whether it is current', () => {
     );
     expect(seen).toHaveLength(1);
     expect(await seen[0]!.status).toBe(200);
+    // The server's stylesheet link went with its markup: the widget's own styles apply instead.
+    const accentBorder = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')!)
+          .borderTopWidth,
+    );
+    expect(accentBorder).toBe('4px');
     expect(problems).toEqual([]);
+  });
+
+  it('when current, is styled by its own stylesheet: no second copy is adopted', async () => {
+    const { page } = await watch(ctx);
+    await page.addInitScript(() =>
+      document.addEventListener(
+        'news-explainer:load',
+        () => ((window as unknown as { loaded: boolean }).loaded = true),
+      ),
+    );
+    await page.goto(`${host}/article-snippet.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded === true);
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('news-explainer')!.shadowRoot!;
+      return {
+        adopted: root.adoptedStyleSheets.length,
+        linked: !!root.querySelector('link')?.sheet,
+        border: getComputedStyle(root.querySelector('article.nx')!).borderTopWidth,
+      };
+    });
+    expect(styles).toEqual({ adopted: 0, linked: true, border: '4px' });
   });
 });
 
