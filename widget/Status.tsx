@@ -1,22 +1,5 @@
 import type { Strings } from '../ui/strings/en.ts';
 
-/**
- * The space an explainer's compact layout takes, reserved at the cost of one paragraph: blank
- * words of the compact layout's total length, wrapping as its text does (taller on a narrow
- * column), under a fixed space for what does not wrap (headings, the cards' rows). Invisible,
- * hidden from assistive technology, and laid out once: no second rendering of the layout.
- */
-function Reserve() {
-  return (
-    <p class="nx-reserve" aria-hidden="true">
-      {'xxxxx '.repeat(RESERVE_WORDS)}
-    </p>
-  );
-}
-
-/** Calibrated against the first explainer at 288–720 px (see test/browser/compact.test.ts). */
-const RESERVE_WORDS = 230;
-
 /** Shown while the explainer loads: the kicker and "Loading the explainer…" (announced: a status) over the reserved space. */
 export function Loading({ t }: { t: Strings }) {
   return (
@@ -24,20 +7,27 @@ export function Loading({ t }: { t: Strings }) {
       <p class="nx-meta">
         <span class="nx-kicker">{t.kicker}</span> · {t.loading}
       </p>
-      <Reserve />
+      {/* The space the compact layout takes, at the cost of one paragraph: blank words of its
+      total length, wrapping as its text does (taller on a narrow column), under a fixed space
+      for what does not wrap (headings, the cards' rows). Invisible, hidden from assistive
+      technology, laid out once. Calibrated against the first explainer at 288–720 px. */}
+      <p class="nx-reserve" aria-hidden="true">
+        {'xxxxx '.repeat(230)}
+      </p>
     </div>
   );
 }
 
 /**
  * A lazy embed waiting for the reader: a labelled region with a link to the explainer's own
- * page (screen-reader users find it before it renders) over the same reserved space.
+ * page (screen-reader users find it before it renders). Its height comes from CSS alone: far
+ * down the page, laying out a paragraph of reserve would cost the page for nothing (it renders
+ * a viewport before the reader reaches it, where a difference moves nothing on screen).
  */
 export function Waiting({ t, href }: { t: Strings; href: string | null }) {
   return (
     <section class="nx nx-waiting" aria-label={t.kicker}>
       {href ? <a href={href}>{t.readOnPage}</a> : null}
-      <Reserve />
     </section>
   );
 }

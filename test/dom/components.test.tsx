@@ -107,12 +107,22 @@ describe('<Explainer> as the widget builds it', () => {
     });
   });
 
-  it('marks a source title in another language with its lang (WCAG 3.1.2)', () => {
-    const foreign = doc.sources.find((s) => s.lang);
-    expect(foreign).toBeDefined();
-    const link = build().querySelector(`#nx-src-${foreign!.id} a`)!;
-    expect(link.getAttribute('lang')).toBe(foreign!.lang);
-    expect(build().querySelectorAll('.nx-source-list a[lang]').length).toBe(doc.sources.filter((s) => s.lang).length);
+  it('marks a source title in another language with its lang (WCAG 3.1.2), and a page in another language with hreflang', () => {
+    const [first, second, ...rest] = doc.sources;
+    const c = build(
+      withText({
+        sources: [
+          { ...first!, lang: 'ru', pageLang: undefined },
+          { ...second!, lang: undefined, pageLang: 'ru' },
+          ...rest.map((s) => ({ ...s, lang: undefined, pageLang: undefined })),
+        ],
+      }),
+    );
+    const link = (id: string) => c.querySelector(`#nx-src-${id} a`)!;
+    expect([link(first!.id).getAttribute('lang'), link(first!.id).getAttribute('hreflang')]).toEqual(['ru', 'ru']);
+    expect([link(second!.id).getAttribute('lang'), link(second!.id).getAttribute('hreflang')]).toEqual([null, 'ru']);
+    expect(c.querySelectorAll('.nx-source-list a[lang]')).toHaveLength(1);
+    expect(c.querySelectorAll('.nx-source-list a[hreflang]')).toHaveLength(2);
   });
 
   it('says what period it covers: "Background as of" the latest card date', () => {
