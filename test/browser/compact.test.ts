@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPdftotext } from './pdftotext.ts';
-import { api, axeViolations, host, launch, openEverything, rendered, watch } from './page.ts';
+import {
+  api,
+  axeViolations,
+  holdEmbedJs,
+  host,
+  launch,
+  openEverything,
+  recordWidgetLoad,
+  rendered,
+  watch,
+} from './page.ts';
 
 const WIDTHS = [360, 700, 1280] as const;
 /** Collapsed height budgets of the issue, by viewport width (1,280 px shares the 700 px one). */
@@ -267,18 +277,8 @@ describe('zero layout shift', () => {
     try {
       const { page } = await watch(held);
       // The script arrives late, so the test can mark the server's nodes before it runs.
-      let release = () => {};
-      const late = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/v1/embed.js', async (route) => {
-        await late;
-        await route.continue();
-      });
-      await page.addInitScript(() =>
-        document.addEventListener(
-          'news-explainer:load',
-          () => ((window as unknown as { loaded: boolean }).loaded = true),
-        ),
-      );
+      const release = await holdEmbedJs(page);
+      const loaded = await recordWidgetLoad(page);
       await page.goto(`${host}/article-snippet.html`, { waitUntil: 'domcontentloaded' });
       const before = await page.evaluate(() => {
         const nx = document.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')!;
@@ -286,7 +286,7 @@ describe('zero layout shift', () => {
         return nx.querySelectorAll('*').length;
       });
       release();
-      await page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded === true);
+      await loaded();
       const after = await page.evaluate(() => {
         const nx = document.querySelector('news-explainer')!.shadowRoot!.querySelector('article.nx')!;
         return {

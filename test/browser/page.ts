@@ -114,3 +114,25 @@ export async function openEverything(page: Page, selector = 'news-explainer'): P
     selector,
   );
 }
+
+/**
+ * Holds every request for embed.js until the returned function is called: the script arrives
+ * late, as on a slow network, so a test can act on the server's markup before it runs.
+ */
+export async function holdEmbedJs(page: Page): Promise<() => void> {
+  let release = () => {};
+  const late = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/v1/embed.js', async (route) => {
+    await late;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Notes the page's first `news-explainer:load` (call before goto); the returned wait resolves after it. */
+export async function recordWidgetLoad(page: Page): Promise<() => Promise<unknown>> {
+  await page.addInitScript(() =>
+    document.addEventListener('news-explainer:load', () => ((window as unknown as { loaded: boolean }).loaded = true)),
+  );
+  return () => page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded === true);
+}

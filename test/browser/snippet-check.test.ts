@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, host, launch, rendered, watch } from './page.ts';
+import { api, holdEmbedJs, host, launch, recordWidgetLoad, rendered, watch } from './page.ts';
 
 const ID = 'putin-baku-2024';
 
@@ -36,22 +36,12 @@ describe('the snippet asks embed.js only whether it is current', () => {
     const { page, problems } = await watch(ctx);
     const seen = record(page);
     // The script arrives late, as on a slow network: the reader opens a card before it runs.
-    let release = () => {};
-    const late = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/v1/embed.js', async (route) => {
-      await late;
-      await route.continue();
-    });
-    await page.addInitScript(() =>
-      document.addEventListener(
-        'news-explainer:load',
-        () => ((window as unknown as { loaded: boolean }).loaded = true),
-      ),
-    );
+    const release = await holdEmbedJs(page);
+    const loaded = await recordWidgetLoad(page);
     await page.goto(`${host}/article-snippet.html`, { waitUntil: 'domcontentloaded' });
     await page.locator('news-explainer details[data-card="cop29"] > summary').click();
     release();
-    await page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded === true);
+    await loaded();
     const rendering = await page.evaluate(() => document.querySelector('news-explainer')!.getAttribute('rendering'));
     expect(rendering).toMatch(/^[\w-]{27}$/);
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -95,14 +85,9 @@ describe('the snippet asks embed.js only whether it is current', () => {
 
   it('when current, is styled by its own stylesheet: no second copy is adopted', async () => {
     const { page } = await watch(ctx);
-    await page.addInitScript(() =>
-      document.addEventListener(
-        'news-explainer:load',
-        () => ((window as unknown as { loaded: boolean }).loaded = true),
-      ),
-    );
+    const loaded = await recordWidgetLoad(page);
     await page.goto(`${host}/article-snippet.html`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded === true);
+    await loaded();
     const styles = await page.evaluate(() => {
       const root = document.querySelector('news-explainer')!.shadowRoot!;
       return {
