@@ -83,6 +83,30 @@ describe('a Russian-language page (lang="ru-RU")', () => {
 });
 
 describe('two editions side by side', () => {
+  it("opens the Corrections panel on our own corrections and updates, newest first, in each edition's words", async () => {
+    const { page, problems } = await watch(ctx);
+    await page.goto(`${host}/editions.html`, { waitUntil: 'load' });
+    const changes = async (id: string, summary: string) => {
+      await rendered(page, `#${id} news-explainer`);
+      await page.locator(`#${id} news-explainer summary`, { hasText: summary }).click();
+      return page
+        .locator(`#${id} news-explainer .nx-changes > li`)
+        .evaluateAll((items) =>
+          items.map((li) => [li.textContent, li.querySelector('time')?.getAttribute('datetime')]),
+        );
+    };
+    const en = await changes('en', 'Corrections');
+    expect(en.length).toBeGreaterThan(0);
+    // Newest first, each with its date, as readers are told: "Updated 1 December 2026: …".
+    const dates = en.map(([, date]) => date!);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const [text] of en) expect(text).toMatch(/^(Updated|Corrected) \d{1,2} [A-Z][a-z]+ \d{4}: \S/);
+    const ru = await changes('ru', 'Поправки');
+    expect(ru.length).toBeGreaterThan(0);
+    for (const [text] of ru) expect(text).toMatch(/^(Обновлено|Исправлено) \d{1,2}\s[а-я]+\s\d{4}/);
+    expect(problems).toEqual([]);
+  });
+
   it('render on one page with one request per edition', async () => {
     const { page, problems, apiRequests } = await watch(ctx);
     await page.goto(`${host}/editions.html`, { waitUntil: 'load' });
