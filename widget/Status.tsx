@@ -35,7 +35,7 @@ export function Waiting({ t, href }: { t: Strings; href: string | null }) {
 interface FailedProps {
   t: Strings;
   /** Where the reader can still read the explainer (the server-rendered page), if known. */
-  href: string | null;
+  href?: string | null;
   /** Absent when retrying cannot help (a missing or malformed explainer, which has no page either). */
   onRetry?: () => void;
 }

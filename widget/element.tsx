@@ -11,6 +11,7 @@ import { SLUG } from '../catalogue/patterns.ts';
 import { Explainer } from '../ui/Explainer.tsx';
 import type { Strings } from '../ui/strings/en.ts';
 import css from '../ui/styles.css';
+import waitingCss from './waiting.css';
 import { explainerUrl, fetchExplainer, LoadError } from './api.ts';
 import { buildOnOpen, openDeepLink, wire } from './behaviour.ts';
 import type { Deferred } from '../ui/context.ts';
@@ -22,17 +23,19 @@ export const TAG = 'news-explainer';
 /** Prefixes what the widget says in the console, so publishers know who speaks. */
 export const LOG = '[news-explainer]';
 
-let sheet: CSSStyleSheet | undefined;
+/** The whole stylesheet, and a waiting lazy embed's own: the :host rules (the first) and its few. */
+const CSS = [css, css.slice(0, css.indexOf('.nx{')) + waitingCss];
+const sheets: CSSStyleSheet[] = [];
 
-/** One constructable stylesheet shared by every instance (parsed once per page). */
-function adoptStyles(root: ShadowRoot): void {
+/** One constructable stylesheet of each, shared by every instance (parsed once per page). */
+function adoptStyles(root: ShadowRoot, which: 0 | 1 = 0): void {
   if ('adoptedStyleSheets' in root) {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
-    if (root.adoptedStyleSheets[0] !== sheet) root.adoptedStyleSheets = [sheet];
+    if (!sheets[which]) (sheets[which] = new CSSStyleSheet()).replaceSync(CSS[which]!);
+    if (root.adoptedStyleSheets[0] !== sheets[which]) root.adoptedStyleSheets = [sheets[which]];
   } else {
     // No constructable stylesheets (Firefox < 101, Safari < 16.4): a strict CSP would block this <style>.
     const style = document.createElement('style');
-    style.textContent = css;
+    style.textContent = CSS[which]!;
     (root as ShadowRoot).append(style);
   }
 }
@@ -92,10 +95,10 @@ export const trustedOrigin = new WeakMap<Element, string>();
 export function originOf(value: string): string {
   // Not even an attempt without a scheme: a thrown TypeError captures a stack, and this runs on
   // every load with no `origin` at all (profiled: ~8 ms of a lazy embed's start at 4× CPU).
+  // (What passes this test and parses has an http(s) protocol: the URL parser reads the scheme so.)
   if (!/^https?:/i.test(value)) return '';
   try {
-    const url = new URL(value);
-    return /^https?:$/.test(url.protocol) ? url.origin : '';
+    return new URL(value).origin;
   } catch {
     return '';
   }
@@ -116,17 +119,17 @@ export class NewsExplainerElement extends HTMLElement {
   constructor() {
     super();
     // attachShadow() on a declarative shadow root would empty it: keep the server's markup.
-    this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const server = this.shadowRoot;
+    this.#root = server ?? this.attachShadow({ mode: 'open' });
     // A server rendering comes styled (the snippet's <link>): a second, adopted copy of the same
     // rules would restyle every node of it. Adopted when our own content replaces it (#show), or
     // now if that stylesheet did not load (a CSP that blocks it, a failed request).
-    if (!this.#root.querySelector('link')?.sheet) adoptStyles(this.#root);
+    if (server && !server.querySelector('link')?.sheet) adoptStyles(server);
     wire(this.#root, (card, open) => this.#emit('toggle', { id: this.#id, card, open }));
   }
 
   connectedCallback(): void {
     addEventListener('hashchange', this.#onHash);
-    follow(this.#applyTheme);
     // `loading="lazy"`: render when the reader comes near, unless the server already rendered it
     // or the page's address names one of its cards (a deep link renders at once).
     if (this.getAttribute('loading') === 'lazy' && !this.#shown && !location.hash.includes(this.#id)) this.#wait();
@@ -151,9 +154,8 @@ export class NewsExplainerElement extends HTMLElement {
   #wait(): void {
     const id = this.#id;
     const origin = this.#origin;
-    this.#show(
-      <Waiting t={stringsNow(this.#lang)} href={SAFE_ORIGIN.test(origin) ? `${origin}/explainers/${id}` : null} />,
-    );
+    // Nothing to theme yet: the page is read when it loads (follow(), in #load).
+    this.#show(<Waiting t={stringsNow(this.#lang)} href={this.#page} />, 1);
     const io = (this.#lazy = new IntersectionObserver((seen) => seen[0]!.isIntersecting && this.#load(), {
       rootMargin: '100%',
     }));
@@ -214,6 +216,15 @@ export class NewsExplainerElement extends HTMLElement {
     return page ? primary(page) : null;
   }
 
+  /** The explainer's own page, in the reader's language; null for an origin links may not go to. */
+  get #page(): string | null {
+    const origin = this.#origin;
+    const lang = this.#lang;
+    return SAFE_ORIGIN.test(origin)
+      ? `${origin}/explainers/${this.#id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`
+      : null;
+  }
+
   /** The explainer already in the root, rendered by us or by the server, if it is this one. */
   get #shown(): HTMLElement | null {
     const nx = this.#root.querySelector<HTMLElement>('article.nx');
@@ -239,10 +250,10 @@ export class NewsExplainerElement extends HTMLElement {
    * DOM nodes (widget/jsx-dom.ts); its static type is still Preact's element type, which the
    * shared components are written against.
    */
-  #show(content: unknown): void {
+  #show(content: unknown, sheet?: 1): void {
     if (content) {
       this.#root.replaceChildren(content as Node);
-      adoptStyles(this.#root);
+      adoptStyles(this.#root, sheet);
     }
     this.#applyTheme();
   }
@@ -250,6 +261,7 @@ export class NewsExplainerElement extends HTMLElement {
   #load(): void {
     this.#lazy?.disconnect();
     this.#lazy = undefined;
+    follow(this.#applyTheme);
     const generation = ++this.#generation;
     const id = this.#id;
     // Frameworks may insert the element before they set its attributes: wait for the id.
@@ -328,11 +340,7 @@ export class NewsExplainerElement extends HTMLElement {
     const retry = status === 400 || status === 404 ? undefined : () => this.#load();
     const lang = this.#lang;
     const origin = this.#origin;
-    // The explainer's own page, in the reader's language.
-    const href =
-      retry && SAFE_ORIGIN.test(origin)
-        ? `${origin}/explainers/${id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`
-        : null;
+    const href = retry && this.#page;
     const render = (t: Strings) =>
       generation === this.#generation && this.#show(<Failed t={t} href={href} onRetry={retry} />);
     // In the reader's language: its words may still be on their way (or fail: then English).

@@ -41,9 +41,30 @@ describe('a lazy embed four viewports down', () => {
     expect(apiRequests).toEqual([]);
     const waiting = page.locator('#slot news-explainer section.nx-waiting');
     expect(await waiting.getAttribute('aria-label')).toBe('Explainer');
-    expect(await waiting.locator('a').getAttribute('href')).toMatch(/\/explainers\/putin-baku-2024$/);
+    // The link to the explainer's page, in the page's language.
+    expect(await waiting.locator('a').getAttribute('href')).toMatch(/\/explainers\/putin-baku-2024\?lang=en$/);
+    /** The rules the embed's shadow root has adopted, and how its link looks. */
+    const look = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('#slot news-explainer')!.shadowRoot!;
+        const link = root.querySelector('a');
+        return {
+          selectors: root.adoptedStyleSheets.flatMap((s) =>
+            [...s.cssRules].map((r) => (r instanceof CSSStyleRule ? r.selectorText : '')),
+          ),
+          link: link && [getComputedStyle(link).color, getComputedStyle(link).backgroundColor],
+        };
+      });
+    // Waiting, it parses none of the explainer's rules: only the host's and the region's own.
+    const before = await look();
+    expect(before.selectors).toContain(':host');
+    expect(before.selectors).toContain('.nx-waiting');
+    expect(before.selectors).not.toContain('.nx');
+    // Its link reads on any page, light or dark, with no theme read: a white chip, our blue.
+    expect(before.link).toEqual(['rgb(11, 87, 208)', 'rgb(255, 255, 255)']);
     await page.locator('#after').scrollIntoViewIfNeeded();
     await rendered(page, '#slot news-explainer');
+    expect((await look()).selectors).toContain('.nx');
     expect(apiRequests).toHaveLength(1);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
