@@ -57,7 +57,7 @@ export function wire(root: ShadowRoot, onToggle: (card: string, open: boolean) =
     const list = first.closest('details');
     if (list) list.open = true;
     // Instantly when readers asked for less motion.
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduce = matchMedia('(prefers-reduced-motion:reduce)').matches;
     first.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
     first.focus({ preventScroll: true });
   });

@@ -112,7 +112,8 @@ export class NewsExplainerElement extends HTMLElement {
   readonly #root: ShadowRoot;
   /** Bumped on every load so that a slow, superseded response never overwrites a newer one. */
   #generation = 0;
-  readonly #onHash = () => openDeepLink(this.#root);
+  /** A new deep link: opens its card; in a lazy embed still waiting, renders it first (#paint opens it). */
+  readonly #onHash = () => (this.#lazy && location.hash.includes(this.#id) ? this.#load() : openDeepLink(this.#root));
   /** The theme last read from the page (in an animation frame: see restyleSoon). */
   #theme = '';
 

@@ -91,6 +91,26 @@ describe('a lazy embed four viewports down', () => {
     expect(open).toBe(true);
   });
 
+  it('a link in the page to one of its cards, followed while it waits, renders it with the card open', async () => {
+    const { page, apiRequests } = await watch(ctx);
+    await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    expect(apiRequests).toEqual([]);
+    // As the article's own <a href="#putin-baku-2024-icc-warrant"> would: the address changes, nothing else.
+    await page.evaluate(() => (location.hash = '#putin-baku-2024-icc-warrant'));
+    await rendered(page, '#slot news-explainer');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('#slot news-explainer')!
+              .shadowRoot!.querySelector<HTMLDetailsElement>('#putin-baku-2024-icc-warrant')?.open,
+        ),
+      )
+      .toBe(true);
+  });
+
   it('printing the page prints it, never scrolled to', async () => {
     const { page, apiRequests } = await watch(ctx);
     await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
