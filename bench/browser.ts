@@ -30,7 +30,7 @@
 // evaluation, its promise callbacks, its event listeners; the frame includes the rendering
 // those caused): browser.json's widgetLongTasksOurScript.
 //
-// Usage: npm run bench:browser [-- --rounds 16 --width 700 --throttle 4]
+// Usage: npm run bench:browser [-- --rounds 16 --width 700 --throttle 4 --only lazy,snippet]
 // Fewer than 16 rounds is a smoke run: the numbers are printed, the budgets not judged. With
 // 16 or more, a budget whose paired median is over prints BUDGET MISS and the run exits 1.
 // Needs the generated sources (`npm run build`) and Chromium ($CHROME_PATH or /usr/bin/chromium).
@@ -69,6 +69,9 @@ const { values } = parseArgs({
     // context is faster (1.7 s a load, 2.0 s).
     'fresh-browser': { type: 'boolean', default: false },
     throttle: { type: 'string', default: '4' },
+    // Some comparisons only (comma-separated keys: script, snippet, lazy, scrolled), to iterate on
+    // one path quickly; the whole bench is what an issue's note reports.
+    only: { type: 'string' },
   },
 });
 function intArg(name: keyof typeof values, min: number, max: number): number {
@@ -170,7 +173,7 @@ interface Comparison {
   noLongTask?: boolean;
 }
 
-const COMPARISONS: Comparison[] = [
+const ALL_COMPARISONS: Comparison[] = [
   {
     key: 'script',
     title: 'script tag vs its mirror',
@@ -511,7 +514,8 @@ interface Round {
   round: number;
   /** The comparisons in the order they were measured. */
   order: Key[];
-  pairs: Record<Key, Pair>;
+  /** Every comparison measured (all of them unless --only). */
+  pairs: Partial<Record<Key, Pair>>;
 }
 
 /** with − without in one pair, or null where either is missing. */
@@ -580,6 +584,13 @@ function judge(c: Comparison, pairs: readonly Pair[]): Judgement[] {
 // ---------------------------------------------------------------------------------------------
 // The run
 
+const ONLY = values.only?.split(',').map((k) => k.trim());
+const unknown = ONLY?.filter((k) => !ALL_COMPARISONS.some((c) => c.key === k)) ?? [];
+if (unknown.length)
+  throw new Error(
+    `--only: no comparison ${unknown.join(', ')}; known: ${ALL_COMPARISONS.map((c) => c.key).join(', ')}`,
+  );
+const COMPARISONS = ONLY ? ALL_COMPARISONS.filter((c) => ONLY.includes(c.key)) : ALL_COMPARISONS;
 const LOADS_PER_ROUND = COMPARISONS.length * 2;
 // A load is bounded by its steps (~5 × STEP_TIMEOUT); the run, by this watchdog.
 const RUN_LIMIT_MS = 180_000 + ROUNDS * LOADS_PER_ROUND * 60_000;
@@ -679,17 +690,17 @@ try {
       }
       pairs[c.key] = { order: sides, with: measured.with!, without: measured.without! };
     }
-    const round: Round = { round: r + 1, order: order.map((c) => c.key), pairs: pairs as Record<Key, Pair> };
+    const round: Round = { round: r + 1, order: order.map((c) => c.key), pairs };
     rounds.push(round);
     console.log(
       `  round ${r + 1}/${ROUNDS} (${sides[0]} first, ${((Date.now() - t0) / 1000).toFixed(0)} s): Δ task ms ` +
-        COMPARISONS.map((c) => `${c.key} ${n0(delta(round.pairs[c.key], 'taskMs'))}`).join(', ') +
-        `; widget long tasks script ${round.pairs.script.with.widgetLongTasks}`,
+        COMPARISONS.map((c) => `${c.key} ${n0(delta(round.pairs[c.key]!, 'taskMs'))}`).join(', ') +
+        (round.pairs.script ? `; widget long tasks script ${round.pairs.script.with.widgetLongTasks}` : ''),
     );
   }
 
   const summary = COMPARISONS.map((c) => {
-    const pairs = rounds.map((r) => r.pairs[c.key]);
+    const pairs = rounds.map((r) => r.pairs[c.key]!);
     const rows = table(c, pairs);
     const judgements = judge(c, pairs);
     const attributed = pairs.map((p) => p.with.widgetLongTasks);
