@@ -32,6 +32,16 @@ async function observeShifts(page: Page): Promise<void> {
   });
 }
 
+/** Whether the lazy embed's ICC card (the deep links' target) is open; undefined before it renders. */
+function warrantOpen(page: Page): Promise<boolean | undefined> {
+  return page.evaluate(
+    () =>
+      document
+        .querySelector('#slot news-explainer')!
+        .shadowRoot!.querySelector<HTMLDetailsElement>('#putin-baku-2024-icc-warrant')?.open,
+  );
+}
+
 describe('a lazy embed four viewports down', () => {
   it('requests nothing until the reader scrolls near, shows a labelled link meanwhile, then renders with no visible shift', async () => {
     const { page, problems, apiRequests } = await watch(ctx);
@@ -82,13 +92,7 @@ describe('a lazy embed four viewports down', () => {
     const { page } = await watch(ctx);
     await page.goto(`${host}/lazy.html#putin-baku-2024-icc-warrant`, { waitUntil: 'load' });
     await rendered(page, '#slot news-explainer');
-    const open = await page.evaluate(
-      () =>
-        document
-          .querySelector('#slot news-explainer')!
-          .shadowRoot!.querySelector<HTMLDetailsElement>('#putin-baku-2024-icc-warrant')!.open,
-    );
-    expect(open).toBe(true);
+    expect(await warrantOpen(page)).toBe(true);
   });
 
   it('a link in the page to one of its cards, followed while it waits, renders it with the card open', async () => {
@@ -99,16 +103,7 @@ describe('a lazy embed four viewports down', () => {
     // As the article's own <a href="#putin-baku-2024-icc-warrant"> would: the address changes, nothing else.
     await page.evaluate(() => (location.hash = '#putin-baku-2024-icc-warrant'));
     await rendered(page, '#slot news-explainer');
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            document
-              .querySelector('#slot news-explainer')!
-              .shadowRoot!.querySelector<HTMLDetailsElement>('#putin-baku-2024-icc-warrant')?.open,
-        ),
-      )
-      .toBe(true);
+    await expect.poll(() => warrantOpen(page)).toBe(true);
   });
 
   it('printing the page prints it, never scrolled to', async () => {
