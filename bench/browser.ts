@@ -30,7 +30,19 @@
 // evaluation, its promise callbacks, its event listeners; the frame includes the rendering
 // those caused): browser.json's widgetLongTasksOurScript.
 //
+// Main-thread CPU time (Chromium's ThreadTime) is reported with --throttle 1 only: throttled, the
+// main thread spins through its slowed-down time, which counts as CPU. Unthrottled it is the
+// steadiest measure on a small shared machine: here task time was 2.5–3× CPU time even at 1×
+// (the renderer waits for a core inside its tasks), and the CPU's paired CIs several times
+// narrower than the task time's.
+//
+// A/B (--baseline FILE, another build's embed.js): this build ("new", as the Worker serves it)
+// against that one ("old") on the script, snippet and lazy paths (keys ab-script, ab-snippet,
+// ab-lazy), both served from the host pages' origin, which passes /v1/ on to the Worker. Only
+// pairs of builds within one run resolve a change of a few ms; runs apart drift by more.
+//
 // Usage: npm run bench:browser [-- --rounds 16 --width 700 --throttle 4 --only lazy,snippet]
+//        [-- --throttle 1 --rounds 32 --only ab-lazy,ab-snippet --baseline /tmp/old-embed.js]
 // Fewer than 16 rounds is a smoke run: the numbers are printed, the budgets not judged. With
 // 16 or more, a budget whose paired median is over prints BUDGET MISS and the run exits 1.
 // Needs the generated sources (`npm run build`) and Chromium ($CHROME_PATH or /usr/bin/chromium).
@@ -72,6 +84,8 @@ const { values } = parseArgs({
     // Some comparisons only (comma-separated keys: script, snippet, lazy, scrolled), to iterate on
     // one path quickly; the whole bench is what an issue's note reports.
     only: { type: 'string' },
+    // Another build's embed.js (a file): A/B of this build against it (see the header).
+    baseline: { type: 'string' },
   },
 });
 function intArg(name: keyof typeof values, min: number, max: number): number {
@@ -150,7 +164,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise
 // The comparisons
 
 type Side = 'with' | 'without';
-type Key = 'script' | 'snippet' | 'lazy' | 'scrolled';
+type Key = 'script' | 'snippet' | 'lazy' | 'scrolled' | 'ab-script' | 'ab-snippet' | 'ab-lazy';
 
 /** How one load goes: which host page, whether the reader scrolls, what it waits for. */
 interface Plan {
@@ -219,6 +233,20 @@ const ALL_COMPARISONS: Comparison[] = [
   },
 ];
 
+/**
+ * With --baseline: this build ("new") against the baseline build ("old") on three paths, both
+ * sides with embed.js (from the host's origin), so each checks as its path's `with` side does.
+ */
+const AB_COMPARISONS: Comparison[] = (['script', 'snippet', 'lazy'] as const).map((path) => ({
+  key: `ab-${path}`,
+  title: `this build vs the baseline build: ${path} (no budget)`,
+  names: { with: 'new', without: 'old' },
+  plans: {
+    with: { path: `/ab/new/${path}`, widget: path !== 'lazy', scroll: false },
+    without: { path: `/ab/old/${path}`, widget: path !== 'lazy', scroll: false },
+  },
+}));
+
 // ---------------------------------------------------------------------------------------------
 // Servers
 
@@ -228,9 +256,29 @@ async function fetchText(url: string): Promise<string> {
   return res.text();
 }
 
-function startHostServer(pages: Record<string, string>): Promise<http.Server> {
+/**
+ * The host pages' server. With `proxy` (an origin), it also answers /v1/… by passing the request
+ * on to that origin (the A/B pages load embed.js builds from here, which then call their own origin).
+ */
+function startHostServer(pages: Record<string, string>, proxy?: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
-    const body = pages[new URL(req.url ?? '/', 'http://host').pathname];
+    const path = new URL(req.url ?? '/', 'http://host').pathname;
+    if (proxy && path.startsWith('/v1/')) {
+      fetch(`${proxy}${req.url ?? ''}`, { signal: AbortSignal.timeout(STEP_TIMEOUT) })
+        .then(async (upstream) => {
+          const headers: Record<string, string> = {};
+          for (const name of ['content-type', 'cache-control', 'etag', 'vary', 'access-control-allow-origin'])
+            if (upstream.headers.has(name)) headers[name] = upstream.headers.get(name)!;
+          res.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+        })
+        .catch((err: unknown) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(message(err)));
+      return;
+    }
+    const body = pages[path];
+    if (path.endsWith('.js') && body !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+      return;
+    }
     if (body === undefined) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -271,6 +319,10 @@ interface ApiResponse {
 /** One page load's numbers (ms unless named otherwise); null where Chromium did not report one. */
 interface Measurement {
   taskMs: number | null;
+  /** The main thread's CPU time (Chromium's ThreadTime): no time the thread waited for a core. */
+  cpuMs: number | null;
+  compileMs: number | null;
+  devtoolsMs: number | null;
   scriptMs: number | null;
   layoutMs: number | null;
   recalcStyleMs: number | null;
@@ -300,6 +352,9 @@ interface Measurement {
 type Metric = keyof Pick<
   Measurement,
   | 'taskMs'
+  | 'cpuMs'
+  | 'compileMs'
+  | 'devtoolsMs'
   | 'scriptMs'
   | 'layoutMs'
   | 'recalcStyleMs'
@@ -371,13 +426,20 @@ async function measure(hostOrigin: string, apiOrigin: string, plan: Plan): Promi
     const api: ApiResponse[] = [];
     let scrolled = false;
     page.on('pageerror', (err) => errors.push(err.message));
+    // The API's answers: from its origin, or passed on by the host's (the A/B pages).
+    const apiPath = (url: string) =>
+      url.startsWith(apiOrigin)
+        ? url.slice(apiOrigin.length)
+        : url.startsWith(`${hostOrigin}/v1/`)
+          ? url.slice(hostOrigin.length)
+          : null;
     page.on('response', (res) => {
-      if (res.url().startsWith(apiOrigin))
-        api.push({ path: res.url().slice(apiOrigin.length), status: res.status(), afterScroll: scrolled });
+      const path = apiPath(res.url());
+      if (path !== null) api.push({ path, status: res.status(), afterScroll: scrolled });
     });
     page.on('requestfailed', (req) => {
-      if (req.url().startsWith(apiOrigin))
-        api.push({ path: req.url().slice(apiOrigin.length), status: 0, afterScroll: scrolled });
+      const path = apiPath(req.url());
+      if (path !== null) api.push({ path, status: 0, afterScroll: scrolled });
     });
 
     await page.goto(`${hostOrigin}${plan.path}`, { waitUntil: 'load', timeout: STEP_TIMEOUT });
@@ -406,7 +468,7 @@ async function measure(hostOrigin: string, apiOrigin: string, plan: Plan): Promi
       const slot = document.getElementById('slot');
       const embed = performance
         .getEntriesByType('resource')
-        .find((e) => new URL(e.name).pathname === '/v1/embed.js') as PerformanceResourceTiming | undefined;
+        .find((e) => new URL(e.name).pathname.endsWith('/embed.js')) as PerformanceResourceTiming | undefined;
       return {
         record: (window as unknown as Waits).__nxBench,
         rendered: !!root?.querySelector(`article.nx[data-id="${id}"]`),
@@ -419,10 +481,13 @@ async function measure(hostOrigin: string, apiOrigin: string, plan: Plan): Promi
 
     const { record } = got;
     const since = got.embedArrived;
-    const ours = record.longFrames.filter((f) => f.scripts.some((x) => x.url.startsWith(apiOrigin)));
+    const ours = record.longFrames.filter((f) => f.scripts.some((x) => x.url.endsWith('/embed.js')));
     const widgetTasks = since === null ? [] : record.longTasks.filter(([start]) => start >= since);
     return {
       taskMs: ms('TaskDuration'),
+      cpuMs: ms('ThreadTime'),
+      compileMs: ms('V8CompileDuration'),
+      devtoolsMs: ms('DevToolsCommandDuration'),
       scriptMs: ms('ScriptDuration'),
       layoutMs: ms('LayoutDuration'),
       recalcStyleMs: ms('RecalcStyleDuration'),
@@ -460,7 +525,11 @@ async function measure(hostOrigin: string, apiOrigin: string, plan: Plan): Promi
  * What must hold for a load to measure what its comparison says it measures; any failure fails
  * the run (it is not a budget miss: the numbers would mean something else).
  */
-function problems(key: Key, side: Side, m: Measurement): string[] {
+function problems(compared: Key, measured: Side, m: Measurement): string[] {
+  // Both sides of an A/B comparison are its path's `with` side.
+  const ab = compared.startsWith('ab-');
+  const key = (ab ? compared.slice(3) : compared) as Key;
+  const side = ab ? 'with' : measured;
   const out: string[] = [];
   const editions = m.api.filter((r) => r.path.startsWith('/v1/explainers/'));
   const expect = (ok: boolean, what: string) => ok || out.push(what);
@@ -526,6 +595,11 @@ function delta(pair: Pair, key: Metric): number | null {
 
 const METRICS: { key: Metric; label: string; digits: number }[] = [
   { key: 'taskMs', label: 'main-thread task time (ms)', digits: 1 },
+  // Unthrottled only (see the header).
+  ...(THROTTLE === 1 ? [{ key: 'cpuMs' as const, label: 'main-thread CPU time (ms)', digits: 1 }] : []),
+  { key: 'compileMs', label: 'V8 compile on the main thread (ms)', digits: 1 },
+  // The bench's own CDP calls, inside task time on both sides alike.
+  { key: 'devtoolsMs', label: 'DevTools commands (ms)', digits: 1 },
   // Chromium's ScriptDuration leaves out promise callbacks (microtasks), where a fetch-then-render runs.
   { key: 'scriptMs', label: 'script, excl. microtasks (ms)', digits: 1 },
   { key: 'layoutMs', label: 'layout (ms)', digits: 1 },
@@ -585,12 +659,17 @@ function judge(c: Comparison, pairs: readonly Pair[]): Judgement[] {
 // The run
 
 const ONLY = values.only?.split(',').map((k) => k.trim());
-const unknown = ONLY?.filter((k) => !ALL_COMPARISONS.some((c) => c.key === k)) ?? [];
+const unknown = ONLY?.filter((k) => ![...ALL_COMPARISONS, ...AB_COMPARISONS].some((c) => c.key === k)) ?? [];
 if (unknown.length)
   throw new Error(
-    `--only: no comparison ${unknown.join(', ')}; known: ${ALL_COMPARISONS.map((c) => c.key).join(', ')}`,
+    `--only: no comparison ${unknown.join(', ')}; known: ${[...ALL_COMPARISONS, ...AB_COMPARISONS].map((c) => c.key).join(', ')}`,
   );
-const COMPARISONS = ONLY ? ALL_COMPARISONS.filter((c) => ONLY.includes(c.key)) : ALL_COMPARISONS;
+if (ONLY?.some((k) => k.startsWith('ab-')) && values.baseline === undefined)
+  throw new Error('--only ab-…: the A/B comparisons need --baseline FILE');
+const BASELINE = values.baseline;
+if (BASELINE !== undefined && !existsSync(BASELINE)) throw new Error(`--baseline: no file ${BASELINE}`);
+const KNOWN = BASELINE === undefined ? ALL_COMPARISONS : [...ALL_COMPARISONS, ...AB_COMPARISONS];
+const COMPARISONS = ONLY ? KNOWN.filter((c) => ONLY.includes(c.key)) : KNOWN;
 const LOADS_PER_ROUND = COMPARISONS.length * 2;
 // A load is bounded by its steps (~5 × STEP_TIMEOUT); the run, by this watchdog.
 const RUN_LIMIT_MS = 180_000 + ROUNDS * LOADS_PER_ROUND * 60_000;
@@ -642,7 +721,23 @@ try {
     '/lazy': longArticlePage(script(true)),
     '/long': longArticlePage(''),
   };
-  const host = await startHostServer(pages);
+  if (BASELINE !== undefined) {
+    // The two builds, and each path's page loading one of them from the host's origin.
+    const builds = { new: embedJs, old: readFileSync(BASELINE, 'utf8') };
+    for (const [name, code] of Object.entries(builds)) {
+      const src = `/ab/${name}/embed.js`;
+      const tag = (lazy: boolean) =>
+        `<script async src="${src}" data-explainer="${EXPLAINER}"${lazy ? ' data-loading="lazy"' : ''}></script>`;
+      pages[src] = code;
+      pages[`/ab/${name}/script`] = articlePage(tag(false));
+      pages[`/ab/${name}/lazy`] = longArticlePage(tag(true));
+      // The snippet, its script (integrity and all) replaced by this build's.
+      pages[`/ab/${name}/snippet`] = articlePage(
+        snippet.replace(/<script\b[^>]*\/v1\/embed\.js[^>]*><\/script>/, `<script async src="${src}"></script>`),
+      );
+    }
+  }
+  const host = await startHostServer(pages, origin);
   onCleanup(
     () =>
       new Promise<void>((resolve) => {
@@ -664,7 +759,8 @@ try {
     `bench:browser: ${ROUNDS} rounds × ${LOADS_PER_ROUND} cold loads (${values['fresh-browser'] ? 'a fresh Chromium' : 'a fresh browser context in one Chromium'} each), ${WIDTH}×${HEIGHT}, ` +
       `CPU ${THROTTLE}× slower, ${browserVersion}\n` +
       `  worker ${origin}, host pages ${hostOrigin}; mirror ${mirror.length} B (declarative shadow root), ` +
-      `snippet ${snippet.length} B (rendering ${rendering ?? 'none'}), embed.js ${embedJs.length} B\n` +
+      `snippet ${snippet.length} B (rendering ${rendering ?? 'none'}), embed.js ${embedJs.length} B` +
+      (BASELINE === undefined ? '\n' : `, baseline ${BASELINE} (${readFileSync(BASELINE).length} B)\n`) +
       (JUDGED
         ? `  budgets judged on paired medians (${ROUNDS} rounds ≥ ${JUDGED_ROUNDS}); a miss exits 1`
         : `  SMOKE RUN: ${ROUNDS} rounds < ${JUDGED_ROUNDS}: budgets are NOT judged`),
@@ -747,7 +843,15 @@ try {
       {
         date: new Date().toISOString(),
         browser: browserVersion,
-        settings: { rounds: ROUNDS, width: WIDTH, height: HEIGHT, throttle: THROTTLE, idleMs: IDLE_MS, judged: JUDGED },
+        settings: {
+          rounds: ROUNDS,
+          width: WIDTH,
+          height: HEIGHT,
+          throttle: THROTTLE,
+          idleMs: IDLE_MS,
+          judged: JUDGED,
+          baseline: BASELINE ?? null,
+        },
         explainer: EXPLAINER,
         bytes: { mirror: mirror.length, snippet: snippet.length, embedJs: embedJs.length },
         rendering,

@@ -80,7 +80,7 @@ function scan(root: ParentNode = document): void {
       else if (options.explainer) {
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- body is null while a script in <head> runs
         if (document.body?.contains(node)) node.after(place(document.createElement(TAG), options, false));
-        else console.warn(`${LOG} a script embed must be in <body>; use a placeholder`);
+        else console.warn(`${LOG} a script embed must be in <body>`); // docs/embedding.md: else a placeholder
       }
     } catch (err) {
       console.error(`${LOG} could not embed`, node, err);

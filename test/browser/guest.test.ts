@@ -135,6 +135,18 @@ describe('the widget is a guest on a publisher page (another origin, strict CSP)
       await page.locator('news-explainer .nx-loading').waitFor({ state: 'attached' });
       const box = await page.locator('news-explainer').boundingBox();
       expect(box?.height).toBeGreaterThanOrEqual(300);
+      // The reserve's filler words take space only: find-in-page finds the loading message, and
+      // after it no filler (window.find searches on from the match, as a reader's search does).
+      const found = await page.evaluate(() => {
+        const find = (window as unknown as { find: (text: string) => boolean }).find;
+        return { message: find('Loading the explainer'), filler: find('xxxxx') };
+      });
+      expect(found).toEqual({ message: true, filler: false });
+      // Nor does a reader who selects the whole page copy them.
+      await page.keyboard.press('ControlOrMeta+A');
+      const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+      expect(selected).toContain('Loading the explainer');
+      expect(selected).not.toContain('xxxxx');
       expect(await page.locator('news-explainer').getAttribute('aria-busy')).toBe('true');
       release();
       await rendered(page);

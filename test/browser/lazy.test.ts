@@ -106,6 +106,27 @@ describe('a lazy embed four viewports down', () => {
     await expect.poll(() => warrantOpen(page)).toBe(true);
   });
 
+  it('a keyboard reader who tabs to its link keeps their place: the next Tab lands in the rendered explainer', async () => {
+    const { page } = await watch(ctx);
+    await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
+    // The page has nothing focusable before the embed: the first Tab reaches the waiting link,
+    // which scrolls it into view, and the embed renders in its place (the link is gone: focus
+    // falls to the page, while Chromium keeps the reader's place in the tab order there).
+    await page.keyboard.press('Tab');
+    await rendered(page, '#slot news-explainer');
+    await page.keyboard.press('Tab');
+    // Where focus is now: the element, and the node inside the embed's shadow root.
+    const next = await page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        host: el?.localName,
+        inner: el?.shadowRoot?.activeElement?.closest<HTMLElement>('article.nx')?.dataset.id,
+      };
+    });
+    // On in the explainer, not back at the top of the article.
+    expect(next).toEqual({ host: 'news-explainer', inner: 'putin-baku-2024' });
+  });
+
   it('printing the page prints it, never scrolled to', async () => {
     const { page, apiRequests } = await watch(ctx);
     await page.goto(`${host}/lazy.html`, { waitUntil: 'load' });
