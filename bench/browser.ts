@@ -1,4 +1,4 @@
-// What the embed costs a publisher's page, in four paired comparisons measured in one run
+// What the embed costs a publisher's page, in six paired comparisons measured in one run
 // (issue 13: "the bench says all of it"):
 //
 //   script    the script tag, <script async src="ORIGIN/v1/embed.js" data-explainer="…">,
@@ -8,7 +8,13 @@
 //             (the same markup as the mirror: each comparison loads it in its own pair);
 //   lazy      a long article with a lazy script embed (data-loading="lazy") four viewports
 //             down vs the same article without it, before the reader scrolls;
-//   scrolled  the same two pages, scrolled to the embed's slot.
+//   scrolled  the same two pages, scrolled to the embed's slot;
+//   floor-snippet, floor-lazy
+//             the floor under the snippet's and the lazy embed's budgets: the least script that
+//             keeps the same promises on the same path (bench/floor.ts: a revalidation request;
+//             a reserved, labelled region and an IntersectionObserver), against the same page
+//             without a script. The budgets' summary prints each floor under its budget: what no
+//             script embed can go below on this machine, so that a miss says how much is ours.
 //
 // Every load is cold: a FRESH Chromium (new profile, empty cache), CPU throttled through CDP,
 // host pages on their own origin (the Worker, in Miniflare, on another). A load is measured
@@ -59,6 +65,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, findChromium } from '../tools/chromium.ts';
 import { deployBundle, ROOT, startWorker, wranglerEnv } from '../tools/worker.ts';
 import { articlePage, longArticlePage, RECORDER, type PageRecord } from './browser-pages.ts';
+import { floorLazyJs, floorSnippetJs } from './floor.ts';
 import { writeFileIn } from './harness.ts';
 import { median, paired, signed, verdict, type Verdict } from './paired.ts';
 
@@ -164,7 +171,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise
 // The comparisons
 
 type Side = 'with' | 'without';
-type Key = 'script' | 'snippet' | 'lazy' | 'scrolled' | 'ab-script' | 'ab-snippet' | 'ab-lazy';
+type Key =
+  'script' | 'snippet' | 'lazy' | 'scrolled' | 'floor-snippet' | 'floor-lazy' | 'ab-script' | 'ab-snippet' | 'ab-lazy';
 
 /** How one load goes: which host page, whether the reader scrolls, what it waits for. */
 interface Plan {
@@ -185,6 +193,8 @@ interface Comparison {
   budget?: { ms: number; text: string };
   /** "No long task caused by the widget" is part of this comparison's budget. */
   noLongTask?: boolean;
+  /** The comparison whose budget this one is the floor of (bench/floor.ts). */
+  floorOf?: Key;
 }
 
 const ALL_COMPARISONS: Comparison[] = [
@@ -230,6 +240,26 @@ const ALL_COMPARISONS: Comparison[] = [
       with: { path: '/lazy', widget: true, scroll: true },
       without: { path: '/long', widget: false, scroll: true },
     },
+  },
+  {
+    key: 'floor-snippet',
+    title: 'the floor: the least script that revalidates the snippet vs the snippet without it (no budget)',
+    names: { with: 'snippet+floor', without: 'snippet' },
+    plans: {
+      with: { path: '/floor/snippet', widget: true, scroll: false },
+      without: { path: '/snippet-bare', widget: false, scroll: false },
+    },
+    floorOf: 'snippet',
+  },
+  {
+    key: 'floor-lazy',
+    title: 'the floor: the least lazy script embed, four viewports down, vs the page without it (no budget)',
+    names: { with: 'floor', without: 'no embed' },
+    plans: {
+      with: { path: '/floor/lazy', widget: false, scroll: false },
+      without: { path: '/long', widget: false, scroll: false },
+    },
+    floorOf: 'lazy',
   },
 ];
 
@@ -526,9 +556,9 @@ async function measure(hostOrigin: string, apiOrigin: string, plan: Plan): Promi
  * the run (it is not a budget miss: the numbers would mean something else).
  */
 function problems(compared: Key, measured: Side, m: Measurement): string[] {
-  // Both sides of an A/B comparison are its path's `with` side.
+  // Both sides of an A/B comparison are its path's `with` side; a floor keeps its path's promises.
   const ab = compared.startsWith('ab-');
-  const key = (ab ? compared.slice(3) : compared) as Key;
+  const key = (ab ? compared.slice(3) : compared.replace(/^floor-/, '')) as Key;
   const side = ab ? 'with' : measured;
   const out: string[] = [];
   const editions = m.api.filter((r) => r.path.startsWith('/v1/explainers/'));
@@ -720,7 +750,22 @@ try {
     '/snippet-bare': articlePage(mirror), // the same page as /mirror, loaded in the snippet's own pairs
     '/lazy': longArticlePage(script(true)),
     '/long': longArticlePage(''),
+    // The floors (bench/floor.ts), from the host's origin, named embed.js as ours is for the
+    // long-task attribution.
+    '/floor/lazy/embed.js': floorLazyJs(origin),
+    '/floor/lazy': longArticlePage(
+      `<script async src="/floor/lazy/embed.js" data-explainer="${EXPLAINER}" data-loading="lazy"></script>`,
+    ),
+    '/floor/snippet/embed.js': floorSnippetJs(origin),
+    '/floor/snippet': articlePage(
+      snippet.replace(
+        /<script\b[^>]*\/v1\/embed\.js[^>]*><\/script>/,
+        '<script async src="/floor/snippet/embed.js"></script>',
+      ),
+    ),
   };
+  if (!pages['/floor/snippet']!.includes('/floor/snippet/embed.js'))
+    throw new Error("the snippet's embed.js tag was not found to put the floor's in its place");
   if (BASELINE !== undefined) {
     // The two builds, and each path's page loading one of them from the host's origin.
     const builds = { new: embedJs, old: readFileSync(BASELINE, 'utf8') };
@@ -818,9 +863,27 @@ try {
         `  edition requests before the scroll: ${pairs.reduce((n, p) => n + p.with.api.filter((a) => a.path.startsWith('/v1/explainers/')).length, 0)} in ${pairs.length} loads`,
       );
     for (const j of judgements) console.log(`  budget "${j.budget}": ${j.verdict.text}`);
-    if (!c.budget) console.log('  no budget: reported only');
-    return { comparison: c.key, title: c.title, names: c.names, paths: c.plans, table: rows, judgements };
+    if (!c.budget)
+      console.log(c.floorOf ? `  no budget: the floor under ${c.floorOf}'s` : '  no budget: reported only');
+    const floor = c.floorOf ? paired(pairs.map((p) => delta(p, 'taskMs'))) : null;
+    return {
+      comparison: c.key,
+      title: c.title,
+      names: c.names,
+      paths: c.plans,
+      table: rows,
+      judgements,
+      floorOf: c.floorOf ?? null,
+      floor,
+    };
   });
+  /** A budget's floor measured in this run, as a line under the budget. */
+  const floorLine = (key: Key): string => {
+    const f = summary.find((s) => s.floorOf === key)?.floor;
+    if (!f || f.median === null) return '';
+    const ci = f.ci ? ` (CI ${signed(f.ci.lo, 1)} … ${signed(f.ci.hi, 1)})` : '';
+    return `\n${' '.repeat(22)}its floor, the least script on this path: Δ task ${signed(f.median, 1)} ms${ci}`;
+  };
 
   const judgements = summary.flatMap((s) => s.judgements);
   const misses = judgements.filter((j) => j.verdict.outcome === 'MISS');
@@ -830,7 +893,7 @@ try {
       judgements
         .map((j) => {
           const { outcome, resolved } = j.verdict;
-          return `  ${`${outcome}${outcome === 'NOT JUDGED' ? '' : resolved ? ', resolved' : ', not resolved'}`.padEnd(20)} ${j.budget}`;
+          return `  ${`${outcome}${outcome === 'NOT JUDGED' ? '' : resolved ? ', resolved' : ', not resolved'}`.padEnd(20)} ${j.budget}${j.budget.includes('Δ task') ? floorLine(j.comparison) : ''}`;
         })
         .join('\n'),
   );

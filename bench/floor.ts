@@ -1,0 +1,61 @@
+// The floor under two of issue 13's budgets: the least script that keeps the same promises on
+// the same path, measured in the same run as embed.js. A budget below its floor cannot be met by
+// any script embed on this machine, however small; the distance from the floor is what our code
+// costs and the part worth working on.
+//
+// Plain ES2017 with no framework, no strings table, no theme: nothing a real embed could leave
+// out. Each is served from the host pages' origin (a static file), and calls the API's origin as
+// embed.js does (a simple CORS GET, no preflight).
+
+/**
+ * A lazy script embed that only keeps the lazy path's promises before the reader scrolls: its
+ * space reserved at once (the waiting region's own CSS, in a shadow root, as embed.js reserves
+ * it), a labelled region with a link to the explainer's page for screen readers, and an
+ * IntersectionObserver within one viewport. It renders nothing when the reader comes near: the
+ * bench's lazy comparison measures the page before the scroll.
+ */
+export function floorLazyJs(apiOrigin: string): string {
+  return `(() => {
+  const s = document.currentScript;
+  const id = s.dataset.explainer;
+  const el = document.createElement('news-explainer');
+  const root = el.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = ':host{display:block}.nx-waiting{min-height:max(52em,calc(1911px - 148vw))}' +
+    '.nx-waiting a{background:#fff;color:#0b57d0;padding:4px 8px}';
+  const region = document.createElement('section');
+  region.className = 'nx-waiting';
+  region.setAttribute('aria-label', 'Explainer');
+  const link = document.createElement('a');
+  link.href = ${JSON.stringify(apiOrigin)} + '/explainers/' + encodeURIComponent(id);
+  link.textContent = 'Read the explainer';
+  region.append(link);
+  root.append(style, region);
+  s.after(el);
+  const io = new IntersectionObserver((seen) => {
+    if (seen[0].isIntersecting) io.disconnect();
+  }, { rootMargin: '100%' });
+  io.observe(el);
+})();
+`;
+}
+
+/**
+ * The snippet's script reduced to its one duty: ask whether the server rendering is current
+ * (the same GET …&rendering=… that embed.js sends, answered 204) and say so with
+ * `news-explainer:load`. It wires no behaviour: the cards are native disclosures either way.
+ */
+export function floorSnippetJs(apiOrigin: string): string {
+  return `(() => {
+  const el = document.querySelector('news-explainer[rendering]');
+  // The rendering names its edition's language on its article, as embed.js reads it.
+  const lang = el.getAttribute('lang') || el.shadowRoot.querySelector('article.nx').lang;
+  const url = ${JSON.stringify(apiOrigin)} + '/v1/explainers/' + encodeURIComponent(el.getAttribute('explainer')) +
+    '?lang=' + encodeURIComponent(lang) + '&rendering=' + el.getAttribute('rendering');
+  fetch(url).then((res) => {
+    if (res.status !== 204) throw new Error('not current: ' + res.status);
+    el.dispatchEvent(new CustomEvent('news-explainer:load', { bubbles: true, composed: true }));
+  });
+})();
+`;
+}
