@@ -3,9 +3,11 @@
 // any script embed on this machine, however small; the distance from the floor is what our code
 // costs and the part worth working on.
 //
-// Plain ES2017 with no framework, no strings table, no theme: nothing a real embed could leave
-// out. Each is served from the host pages' origin (a static file), and calls the API's origin as
-// embed.js does (a simple CORS GET, no preflight).
+// Plain JavaScript with no framework, no strings table, no theme, and none of our guest rules
+// (`:host { all: initial !important … }`, which keep a host's CSS off the reserve): a floor keeps
+// the path's promises to the reader, not every promise to the publisher. Each is served from the
+// host pages' origin (a static file; embed.js measured the same from either origin) and calls the
+// API's origin as embed.js does (a simple CORS GET, no preflight).
 
 /**
  * A lazy script embed that only keeps the lazy path's promises before the reader scrolls: its
