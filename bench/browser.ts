@@ -13,8 +13,8 @@
 //             the floor under the snippet's and the lazy embed's budgets: the least script that
 //             keeps the same promises on the same path (bench/floor.ts: a revalidation request;
 //             a reserved, labelled region and an IntersectionObserver), against the same page
-//             without a script. The budgets' summary prints each floor under its budget: what no
-//             script embed can go below on this machine, so that a miss says how much is ours.
+//             without a script. The budgets' summary prints each floor under its budget: about
+//             what any script embed costs on this machine, so that a miss says how much is ours.
 //
 // Every load is cold: a FRESH Chromium (new profile, empty cache), CPU throttled through CDP,
 // host pages on their own origin (the Worker, in Miniflare, on another). A load is measured
@@ -882,7 +882,7 @@ try {
     const f = summary.find((s) => s.floorOf === key)?.floor;
     if (!f || f.median === null) return '';
     const ci = f.ci ? ` (CI ${signed(f.ci.lo, 1)} … ${signed(f.ci.hi, 1)})` : '';
-    return `\n${' '.repeat(22)}its floor, the least script on this path: Δ task ${signed(f.median, 1)} ms${ci}`;
+    return `\n${' '.repeat(23)}its floor, the least script on this path: Δ task ${signed(f.median, 1)} ms${ci}`;
   };
 
   const judgements = summary.flatMap((s) => s.judgements);
